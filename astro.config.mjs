@@ -1,0 +1,67 @@
+// @ts-check
+import { relative } from 'node:path';
+import mdx from '@astrojs/mdx';
+import { unified } from '@astrojs/markdown-remark';
+import { defineConfig } from 'astro/config';
+import rehypeAutolinkHeadings from 'rehype-autolink-headings';
+import rehypeSlug from 'rehype-slug';
+import remarkGfm from 'remark-gfm';
+import { createNoteCatalog } from './src/lib/note-catalog.ts';
+import { PROJECT_ROOT as root } from './src/lib/project-root.ts';
+import { readSettings } from './src/lib/settings.ts';
+import { siteUrls } from './src/lib/urls.ts';
+import remarkCitations from './src/plugins/remark-citations.ts';
+import remarkClaims from './src/plugins/remark-claims.ts';
+import remarkContentRules from './src/plugins/remark-content-rules.ts';
+
+const settings = readSettings(process.env, root);
+const urls = siteUrls(settings.base);
+const notesDir = `${settings.contentDir}/notes`;
+
+export default defineConfig({
+  // A fixture build gets its own root (BUILD_ROOT) for Astro's generated files,
+  // so several can build at once; the code always comes from this project.
+  ...(process.env.BUILD_ROOT ? { root: process.env.BUILD_ROOT, cacheDir: `${process.env.BUILD_ROOT}/cache` } : {}),
+  srcDir: `${root}src`,
+  publicDir: `${root}public`,
+  site: settings.site,
+  base: settings.base,
+  outDir: settings.outDir,
+  trailingSlash: 'always',
+  build: { format: 'directory' },
+  devToolbar: { enabled: false },
+  markdown: {
+    // Astro 7's default processor runs no remark or rehype plugins; tests/build
+    // checks that these keep running.
+    processor: unified({
+      gfm: false,
+      remarkPlugins: [
+        remarkGfm,
+        [remarkContentRules, { root }],
+        [remarkCitations, { root, notes: createNoteCatalog(notesDir, root), noteHref: urls.note, notesFolder: relative(root, notesDir) }],
+        [remarkClaims, { root }],
+      ],
+      rehypePlugins: [
+        rehypeSlug,
+        [rehypeAutolinkHeadings, {
+          behavior: 'append',
+          properties: { className: ['heading-anchor'], ariaLabel: 'Link to this section', dataPagefindIgnore: '' },
+          content: { type: 'text', value: '#' },
+        }],
+      ],
+    }),
+  },
+  integrations: [mdx()],
+  vite: {
+    build: {
+      rollupOptions: {
+        // Astro marks every MDX module with a "use astro:head-inject" directive that
+        // the bundler warns about once per file: thousands of lines for 2,000 notes.
+        onwarn(warning, warn) {
+          if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && warning.message.includes('astro:head-inject')) return;
+          warn(warning);
+        },
+      },
+    },
+  },
+});

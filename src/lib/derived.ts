@@ -1,0 +1,73 @@
+/**
+ * What the remark plugins learn about a document while they render it, handed
+ * to the pages through Astro's `remarkPluginFrontmatter` (the `derived` key):
+ * the citations in reading order, the claims, and the plain text. The pages
+ * build the cross-links (sources lists, "Cited in") from this, so nothing is
+ * parsed twice.
+ */
+
+export interface CitationUse {
+  /** The cited note's id. */
+  note: string;
+  /** The note's number in this document: the order of first appearance, from 1. */
+  number: number;
+  /** 1 for the first time this document cites the note, 2 for the second… */
+  occurrence: number;
+  /** Id of the marker's link, the target of the sources list's back-links. */
+  markerId: string;
+  /** The claim the citation sits in, if any: the permanent place to link to. */
+  claim?: string | undefined;
+  /** The sentence (or claim) that carries the citation, as plain text. */
+  sentence: string;
+  line: number;
+  column: number;
+}
+
+export interface ClaimRecord {
+  id: string;
+  /** The claim's text without citation markers. */
+  text: string;
+  /** Cited notes, in order of appearance within the claim, without repeats. */
+  notes: string[];
+  line: number;
+  column: number;
+  /** 0-based index of the top-level block (paragraph) the claim sits in. */
+  block: number;
+  /** Id of the nearest heading above the claim, if any. */
+  section?: string | undefined;
+}
+
+export interface HeadingRecord {
+  depth: number;
+  text: string;
+  id: string;
+}
+
+export interface DerivedData {
+  citations: CitationUse[];
+  claims: ClaimRecord[];
+  headings: HeadingRecord[];
+  /** The whole body as plain text, paragraphs separated by blank lines, markers left out. */
+  text: string;
+}
+
+export function emptyDerived(): DerivedData {
+  return { citations: [], claims: [], headings: [], text: '' };
+}
+
+interface FileLike {
+  data: Record<string, unknown>;
+}
+
+/** The derived data of a file being processed, created on first use, kept where Astro exports front matter. */
+export function derivedOf(file: FileLike): DerivedData {
+  const astro = (file.data['astro'] ??= {}) as { frontmatter?: Record<string, unknown> };
+  const frontmatter = (astro.frontmatter ??= {});
+  return (frontmatter['derived'] ??= emptyDerived()) as DerivedData;
+}
+
+/** Reads the derived data back from `remarkPluginFrontmatter`, tolerating its absence. */
+export function readDerived(frontmatter: Record<string, unknown> | undefined): DerivedData {
+  const derived = frontmatter?.['derived'] as DerivedData | undefined;
+  return derived ?? emptyDerived();
+}

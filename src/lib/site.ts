@@ -1,0 +1,3 @@
+/** The site's own name and framing text, which is the site's, not the essays'. */
+export const SITE_NAME = 'Research Explainers';
+export const SITE_DESCRIPTION = 'Short essays that answer research questions, every claim citing a note on the paper behind it.';

@@ -1,0 +1,222 @@
+/**
+ * remark-claims: turns `<Claim id="format-collapse-first-epoch">…</Claim>` into
+ * an element that carries the claim's permanent id and a permalink control,
+ * and records every claim (its text, the notes it cites, its paragraph and
+ * section) on the file's derived data. Runs after remark-citations so that a
+ * citation inside a claim links back to the claim, which is the permanent
+ * place to land. Ids must be short lowercase slugs, unique in the file, and
+ * must not clash with headings or the page's own ids; a bad id fails the
+ * build with the rule it broke. Uniqueness across files, and the registry of
+ * published ids, are checked when the pages are built, where all files meet.
+ * It also records the document's headings and plain text for the pages.
+ */
+import GithubSlugger from 'github-slugger';
+import type { Nodes, Parent, PhrasingContent, Root } from 'mdast';
+import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
+import type { VFile } from 'vfile';
+import { visitParents } from 'unist-util-visit-parents';
+import { derivedOf, type ClaimRecord, type HeadingRecord } from '../lib/derived.ts';
+import type { ClaimNode, ClaimPermalinkNode } from '../lib/mdast-nodes.ts';
+import { reservedIdProblem } from '../lib/page-ids.ts';
+import { plainText } from '../lib/plain-text.ts';
+import { throwIfProblems, type Problem } from '../lib/problems.ts';
+import { CLAIM_ID, slugProblem, suggestSlug } from '../lib/slugs.ts';
+import { sourceLocator } from '../lib/source-location.ts';
+
+export interface RemarkClaimsOptions {
+  /** Project root: messages name files relative to it. */
+  root: string;
+  /** Accessible name of the permalink control. Default: "Link to this claim". */
+  permalinkLabel?: string;
+}
+
+type ClaimElement = MdxJsxTextElement | MdxJsxFlowElement;
+
+export default function remarkClaims(options: RemarkClaimsOptions) {
+  const permalinkLabel = options.permalinkLabel ?? 'Link to this claim';
+  return (tree: Root, file: VFile) => {
+    const locate = sourceLocator(file, options.root);
+    const derived = derivedOf(file);
+    const problems: Problem[] = [];
+    rewrapUnravelledClaims(tree);
+    const headings = headingRecords(tree);
+    derived.headings = headings;
+    const headingIds = new Set(headings.map((h) => h.id));
+    const seen = new Map<string, number>();
+    const claims: ClaimRecord[] = [];
+
+    const elements: { node: ClaimElement; ancestors: Nodes[] }[] = [];
+    visitParents(tree, (node, ancestors) => {
+      if ((node.type === 'mdxJsxTextElement' || node.type === 'mdxJsxFlowElement') && node.name === 'Claim') {
+        elements.push({ node, ancestors: [...ancestors] });
+      }
+    });
+
+    for (const { node, ancestors } of elements) {
+      const where = locate.at(node.position?.start.line ?? 1, node.position?.start.column ?? 1);
+      const id = claimId(node, (message, hint) => problems.push({ location: where, message, hint }));
+      if (id === undefined) continue;
+      const broken = slugProblem(id, CLAIM_ID) ?? reservedIdProblem(id);
+      if (broken) {
+        const better = suggestSlug(id, CLAIM_ID.maxLength);
+        problems.push({
+          location: where,
+          message: `Claim id "${id}" breaks a rule: ${broken}`,
+          hint: better && better !== id ? `A claim id is a short lowercase slug, such as "${better}".` : 'A claim id is a short lowercase slug, such as "format-collapse-first-epoch".',
+        });
+        continue;
+      }
+      if (headingIds.has(id)) {
+        problems.push({ location: where, message: `Claim id "${id}" is also the id of a heading on the same page.`, hint: 'Choose another id for the claim.' });
+        continue;
+      }
+      const earlier = seen.get(id);
+      if (earlier !== undefined) {
+        problems.push({
+          location: where,
+          message: `Claim id "${id}" is used twice in this file: at line ${earlier} and here.`,
+          hint: 'Each claim needs its own id: rename one of them.',
+        });
+        continue;
+      }
+      seen.set(id, where.line ?? 0);
+      if (ancestors.some((a) => a.type === 'claim' || ((a.type === 'mdxJsxTextElement' || a.type === 'mdxJsxFlowElement') && a.name === 'Claim'))) {
+        problems.push({ location: where, message: `Claim "${id}" sits inside another claim.`, hint: 'Claims cannot nest: close the outer claim first.' });
+        continue;
+      }
+      const text = plainText({ type: 'paragraph', children: node.children as PhrasingContent[] });
+      if (text === '') {
+        problems.push({ location: where, message: `Claim "${id}" has no text.`, hint: 'Put the sentence between <Claim id="…"> and </Claim>.' });
+        continue;
+      }
+
+      const notes: string[] = [];
+      visitParents({ type: 'paragraph', children: node.children as PhrasingContent[] }, 'citation', (citation) => {
+        for (const use of citation.data.uses) {
+          use.claim = id;
+          use.sentence = text;
+          if (!notes.includes(use.note)) notes.push(use.note);
+        }
+      });
+      const block = tree.children.indexOf(ancestors[1] as never);
+      claims.push({
+        id,
+        text,
+        notes,
+        line: where.line ?? 0,
+        column: where.column ?? 0,
+        block: block === -1 ? tree.children.indexOf(node as never) : block,
+        section: sectionBefore(tree, headings, block === -1 ? tree.children.indexOf(node as never) : block),
+      });
+
+      const replacement: ClaimNode = {
+        type: 'claim',
+        children: [...(node.children as PhrasingContent[]), permalink(id, permalinkLabel)],
+        data: {
+          claimId: id,
+          hName: node.type === 'mdxJsxFlowElement' ? 'div' : 'span',
+          hProperties: { id, className: ['claim'], dataClaim: id },
+        },
+      };
+      const parent = ancestors.at(-1) as Parent;
+      parent.children.splice(parent.children.indexOf(node as never), 1, replacement as never);
+    }
+
+    throwIfProblems(`Claims in ${locate.file} are not valid.`, problems);
+    derived.claims = claims;
+    // The last plugin to change the text records it, for excerpts and summaries.
+    derived.text = plainText(tree);
+  };
+}
+
+const FLOW = new Set(['paragraph', 'heading', 'list', 'blockquote', 'code', 'thematicBreak', 'table', 'mdxJsxFlowElement', 'mdxFlowExpression', 'html']);
+
+/**
+ * MDX "unravels" a paragraph that holds nothing but tags, such as a paragraph
+ * made only of claims, into block elements, and drops the spaces between
+ * them. A claim whose content is inline was meant inline: put such runs back
+ * into paragraphs (a blank line between two claims still ends one), with a
+ * space between claims.
+ */
+function rewrapUnravelledClaims(tree: Root): void {
+  const isInlineClaim = (node: Nodes): node is MdxJsxFlowElement =>
+    node.type === 'mdxJsxFlowElement' && node.name === 'Claim' && !node.children.some((c) => FLOW.has(c.type));
+  visitParents(tree, (node) => {
+    if (!('children' in node) || !node.children.some(isInlineClaim)) return;
+    const rebuilt: Nodes[] = [];
+    for (const child of node.children as Nodes[]) {
+      if (!isInlineClaim(child)) {
+        rebuilt.push(child);
+        continue;
+      }
+      const inline = { ...child, type: 'mdxJsxTextElement' } as unknown as MdxJsxTextElement;
+      const last = rebuilt.at(-1);
+      // A blank line between two claims ended the paragraph they were in.
+      const sameParagraph = (last?.position?.end.line ?? -Infinity) >= (child.position?.start.line ?? 0) - 1;
+      if (last?.type === 'paragraph' && (last.data as { rewrapped?: boolean } | undefined)?.rewrapped && sameParagraph) {
+        last.children.push({ type: 'text', value: ' ' }, inline);
+        if (last.position && child.position) last.position.end = child.position.end;
+      } else {
+        rebuilt.push({ type: 'paragraph', children: [inline], data: { rewrapped: true } as never, ...(child.position ? { position: { ...child.position } } : {}) });
+      }
+    }
+    (node as Parent).children = rebuilt as never[];
+  });
+}
+
+/** Reads `id="…"`; reports anything else the author wrote on the tag. */
+function claimId(node: ClaimElement, report: (message: string, hint: string) => void): string | undefined {
+  let id: string | undefined;
+  for (const attribute of node.attributes) {
+    if (attribute.type !== 'mdxJsxAttribute') {
+      report('A <Claim> has a spread attribute {…}.', 'Write the id as id="claim-id".');
+    } else if (attribute.name !== 'id') {
+      report(`A <Claim> has the attribute "${attribute.name}", which claims do not take.`, 'A claim takes one attribute: id="claim-id".');
+    } else if (typeof attribute.value !== 'string') {
+      report('A <Claim> id is written as an expression, not as text.', 'Write the id in quotes: id="claim-id".');
+    } else {
+      id = attribute.value;
+    }
+  }
+  if (id === undefined && node.attributes.every((a) => a.type === 'mdxJsxAttribute' && a.name !== 'id')) {
+    report('A <Claim> has no id.', 'Give it a short, readable, permanent id: <Claim id="format-collapse-first-epoch">.');
+  }
+  return id;
+}
+
+function permalink(id: string, label: string): ClaimPermalinkNode {
+  return {
+    type: 'claimPermalink',
+    children: [],
+    data: {
+      hName: 'a',
+      hProperties: { href: `#${id}`, className: ['claim-permalink'], ariaLabel: label, dataPagefindIgnore: '' },
+      hChildren: [{ type: 'text', value: '¶' }],
+    },
+  };
+}
+
+/** Heading ids as rehype-slug will make them (github-slugger over the heading's text). */
+function headingRecords(tree: Root): HeadingRecord[] {
+  const slugger = new GithubSlugger();
+  const headings: HeadingRecord[] = [];
+  for (const node of tree.children) {
+    if (node.type !== 'heading') continue;
+    const text = plainText(node);
+    headings.push({ depth: node.depth, text, id: slugger.slug(text) });
+  }
+  return headings;
+}
+
+function sectionBefore(tree: Root, headings: HeadingRecord[], block: number): string | undefined {
+  let section: string | undefined;
+  let h = 0;
+  for (let i = 0; i < block && i < tree.children.length; i++) {
+    const node = tree.children[i]!;
+    if (node.type === 'heading') {
+      if (node.depth === 2) section = headings[h]?.id;
+      h += 1;
+    }
+  }
+  return section;
+}

@@ -1,0 +1,35 @@
+import { z } from 'astro/zod';
+import { questionSchema } from './question.ts';
+
+/** An essay: the answer to one research question, whose claims cite notes. */
+export const essaySchema = z
+  .strictObject({
+    /** The question the essay answers, which is its title. */
+    title: questionSchema,
+    /** One paragraph under the title that frames the answer. Plain text. */
+    standfirst: z.string().trim().min(1).max(1200),
+    /** Date first published, as YYYY-MM-DD. */
+    published: z.coerce.date(),
+    /** Date of the last substantive revision, as YYYY-MM-DD. Optional. */
+    updated: z.coerce.date().optional(),
+    /**
+     * Section headings in reading order, for an essay whose body is divided by "##"
+     * headings. Optional; when given, the build checks the body against it, so a
+     * section (and the links people shared to it) cannot vanish unnoticed.
+     */
+    sections: z.array(z.string().trim().min(1)).optional(),
+  })
+  .refine((e) => !e.updated || e.updated >= e.published, {
+    path: ['updated'],
+    message: 'The updated date is before the published date',
+  });
+
+export const essayFieldHints = {
+  title: 'title: the question the essay answers, ending in "?", at most 200 characters.',
+  standfirst: 'standfirst: one paragraph of plain text that frames the answer.',
+  published: 'published: the date first published, as YYYY-MM-DD, such as 2026-11-29.',
+  updated: 'updated: the date of the last revision, as YYYY-MM-DD, not before published.',
+  sections: 'sections: the "##" headings of the body, in order, such as ["What changes early", "What compounds"].',
+} as const;
+
+export type EssayData = z.infer<typeof essaySchema>;

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { backrefLabel, citingPlaces, sourcesOf, uncitedNotes, type DocumentRef } from '../../src/lib/citation-index.ts';
+import type { CitationUse } from '../../src/lib/derived.ts';
+
+function use(note: string, number: number, occurrence: number, claim?: string): CitationUse {
+  return { note, number, occurrence, markerId: `cite-${note}-${occurrence}`, claim, sentence: `About ${note}.`, line: 1, column: 1 };
+}
+
+const essay: DocumentRef = { kind: 'essay', id: 'e', title: 'E?', url: '/essays/e/', file: 'content/essays/e.mdx' };
+
+describe('sourcesOf', () => {
+  it('lists each note once, in number order, with a back-link per citation', () => {
+    const sources = sourcesOf([use('b', 1, 1, 'c1'), use('a', 2, 1, 'c2'), use('b', 1, 2, 'c3')]);
+    expect(sources).toEqual([
+      { note: 'b', number: 1, backrefs: [{ markerId: 'cite-b-1', label: 'a' }, { markerId: 'cite-b-2', label: 'b' }] },
+      { note: 'a', number: 2, backrefs: [{ markerId: 'cite-a-1', label: 'a' }] },
+    ]);
+  });
+});
+
+describe('backrefLabel', () => {
+  it('counts a…z then aa, ab as Wikipedia does', () => {
+    expect([0, 1, 25, 26, 27, 51, 52].map(backrefLabel)).toEqual(['a', 'b', 'z', 'aa', 'ab', 'az', 'ba']);
+  });
+});
+
+describe('citingPlaces', () => {
+  it('links to the claim when there is one, and to the marker otherwise', () => {
+    const places = citingPlaces([{ doc: essay, citations: [use('a', 1, 1, 'claim-x'), use('a', 1, 2)], claims: [] }]);
+    expect(places.get('a')?.map((p) => p.anchor)).toEqual(['claim-x', 'cite-a-2']);
+  });
+
+  it('lists a claim that cites a note twice once', () => {
+    const places = citingPlaces([{ doc: essay, citations: [use('a', 1, 1, 'claim-x'), use('a', 1, 2, 'claim-x')], claims: [] }]);
+    expect(places.get('a')).toHaveLength(1);
+  });
+});
+
+describe('uncitedNotes', () => {
+  it('names the notes no essay cites', () => {
+    const note: DocumentRef = { ...essay, kind: 'note', id: 'n' };
+    const places = citingPlaces([
+      { doc: essay, citations: [use('a', 1, 1)], claims: [] },
+      { doc: note, citations: [use('b', 1, 1)], claims: [] },
+    ]);
+    expect(uncitedNotes(['a', 'b', 'c'], places)).toEqual(['b', 'c']);
+  });
+});
