@@ -60,7 +60,7 @@ async function loadCorpus(): Promise<Corpus> {
     essayEntries.map(async (entry) => {
       const { Content, remarkPluginFrontmatter } = await render(entry);
       const derived = readDerived(remarkPluginFrontmatter);
-      const ref: DocumentRef = { kind: 'essay', id: entry.id, title: entry.data.title, url: urls.essay(entry.id), file: entry.filePath ?? entry.id };
+      const ref: DocumentRef = { kind: 'essay', id: entry.id, title: entry.data.title, url: urls.essay(entry.id), file: derived.file };
       return { entry, ref, Content, derived, sources: sourcesOf(derived.citations) };
     }),
   );
@@ -70,7 +70,7 @@ async function loadCorpus(): Promise<Corpus> {
     noteEntries.map(async (entry) => {
       const { Content, remarkPluginFrontmatter } = await render(entry);
       const derived = readDerived(remarkPluginFrontmatter);
-      const ref: DocumentRef = { kind: 'note', id: entry.id, title: entry.data.title, url: urls.note(entry.id), file: entry.filePath ?? entry.id };
+      const ref: DocumentRef = { kind: 'note', id: entry.id, title: entry.data.title, url: urls.note(entry.id), file: derived.file };
       return { entry, ref, Content, derived, summary: derived.text, citedIn: [] };
     }),
   );

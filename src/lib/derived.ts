@@ -44,6 +44,8 @@ export interface HeadingRecord {
 }
 
 export interface DerivedData {
+  /** The document's file, relative to the project root, for messages. */
+  file: string;
   citations: CitationUse[];
   claims: ClaimRecord[];
   headings: HeadingRecord[];
@@ -52,7 +54,7 @@ export interface DerivedData {
 }
 
 export function emptyDerived(): DerivedData {
-  return { citations: [], claims: [], headings: [], text: '' };
+  return { file: '', citations: [], claims: [], headings: [], text: '' };
 }
 
 interface FileLike {

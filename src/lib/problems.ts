@@ -38,6 +38,9 @@ export class ContentError extends Error {
   readonly problems: readonly Problem[];
   /** Read by Astro's error printer and overlay. */
   readonly loc: { file: string; line?: number | undefined; column?: number | undefined } | undefined;
+  /** Read by Astro's MDX plugin, which builds `loc` from them. */
+  readonly line: number | undefined;
+  readonly column: number | undefined;
 
   constructor(title: string, problems: readonly Problem[]) {
     const body = problems.map(formatProblem).join('\n\n');
@@ -46,6 +49,8 @@ export class ContentError extends Error {
     this.problems = problems;
     const first = problems[0];
     this.loc = first ? { ...first.location } : undefined;
+    this.line = first?.location.line;
+    this.column = first?.location.line === undefined ? undefined : (first.location.column ?? 1);
     // The stack points into the build tooling, never at the author's file: Astro
     // prints none when it is empty. Hints are in the message, one per problem.
     this.stack = '';

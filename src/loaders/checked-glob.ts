@@ -7,19 +7,26 @@ import { readSettings } from '../lib/settings.ts';
 import { slugFromPath } from '../lib/slugs.ts';
 
 /**
- * Astro's glob loader, preceded by a check of the whole folder (see
- * lib/content-files.ts) so that every authoring mistake in it is reported at
- * once, at its line, before any page is built. Entry ids are file names, so a
- * note can move between folders without changing its URL.
+ * Astro's glob loader, preceded by a check of every content folder (see
+ * lib/content-files.ts), so that all authoring mistakes are reported at once,
+ * at their lines, before any page is built. Each collection's loader checks
+ * all folders, so the report is the same whichever loader runs first. Entry
+ * ids are file names, so a note can move between folders without changing
+ * its URL.
  */
-export function checkedGlob(folder: 'essays' | 'notes', rules: CollectionRules): Loader {
+export type ContentFolders = Readonly<Record<string, CollectionRules>>;
+
+export function checkedGlob(folder: string, folders: ContentFolders): Loader {
   let inner: Loader | undefined;
   return {
     name: `checked-${folder}`,
     load: async (context) => {
-      const dir = join(readSettings(process.env, PROJECT_ROOT).contentDir, folder);
-      throwIfProblems(`The ${folder} folder has problems.`, checkCollection(readContentFiles(dir, PROJECT_ROOT), rules));
-      inner ??= glob({ pattern: '**/*.{md,mdx}', base: dir, generateId: ({ entry }) => slugFromPath(entry) });
+      const contentDir = readSettings(process.env, PROJECT_ROOT).contentDir;
+      const problems = Object.entries(folders).flatMap(([name, rules]) =>
+        checkCollection(readContentFiles(join(contentDir, name), PROJECT_ROOT), rules),
+      );
+      throwIfProblems('The content has problems.', problems);
+      inner ??= glob({ pattern: '**/*.{md,mdx}', base: join(contentDir, folder), generateId: ({ entry }) => slugFromPath(entry) });
       await inner.load(context);
     },
   };

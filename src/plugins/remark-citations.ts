@@ -94,7 +94,9 @@ export default function remarkCitations(options: RemarkCitationsOptions) {
         const first = group[0]!;
         const last = group.at(-1)!;
         const located = live.find((t) => t.token === first)!;
-        if (first.start > cursor) replacement.push({ type: 'text', value: node.value.slice(cursor, first.start) });
+        // A marker hangs on the word before it ("best[1]."), as in print.
+        const before = node.value.slice(cursor, first.start).replace(/[ \t]+$/, '');
+        if (before) replacement.push({ type: 'text', value: before });
         const groupUses: CitationUse[] = [];
         for (const token of group) {
           for (const key of token.keys) {

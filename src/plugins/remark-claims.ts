@@ -37,6 +37,7 @@ export default function remarkClaims(options: RemarkClaimsOptions) {
   return (tree: Root, file: VFile) => {
     const locate = sourceLocator(file, options.root);
     const derived = derivedOf(file);
+    derived.file = locate.file;
     const problems: Problem[] = [];
     rewrapUnravelledClaims(tree);
     const headings = headingRecords(tree);

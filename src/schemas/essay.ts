@@ -1,6 +1,8 @@
 import { z } from 'astro/zod';
 import { questionSchema } from './question.ts';
 
+const dateSchema = z.coerce.date({ error: 'expected a date written as YYYY-MM-DD' });
+
 /** An essay: the answer to one research question, whose claims cite notes. */
 export const essaySchema = z
   .strictObject({
@@ -9,9 +11,9 @@ export const essaySchema = z
     /** One paragraph under the title that frames the answer. Plain text. */
     standfirst: z.string().trim().min(1).max(1200),
     /** Date first published, as YYYY-MM-DD. */
-    published: z.coerce.date(),
+    published: dateSchema,
     /** Date of the last substantive revision, as YYYY-MM-DD. Optional. */
-    updated: z.coerce.date().optional(),
+    updated: dateSchema.optional(),
     /**
      * Section headings in reading order, for an essay whose body is divided by "##"
      * headings. Optional; when given, the build checks the body against it, so a

@@ -15,7 +15,7 @@ describe('remark-citations', () => {
   it('turns a citation into a numbered marker that links to the note', async () => {
     const { html } = await render('Formats collapse [@format-collapse].');
     expect(html).toBe(
-      '<p>Formats collapse <sup class="citation" data-pagefind-ignore="">[<a href="/notes/format-collapse/" id="cite-format-collapse-1" class="citation-link" data-note="format-collapse" aria-label="Source 1: Title of format-collapse?">1</a>]</sup>.</p>',
+      '<p>Formats collapse<sup class="citation" data-pagefind-ignore="">[<a href="/notes/format-collapse/" id="cite-format-collapse-1" class="citation-link" data-note="format-collapse" aria-label="Source 1: Title of format-collapse?">1</a>]</sup>.</p>',
     );
   });
 

@@ -1,0 +1,133 @@
+import { existsSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { allPages, fileForUrl, loadPage, normalizeText } from '../support/html.ts';
+import { siteBuild, type SiteBuild } from '../support/sites.ts';
+
+/** Citations and back-links resolve both ways, on the real site and on the fixture that exercises every case. */
+
+for (const name of ['site', 'good']) {
+  describe(`cross-links in the "${name}" build`, () => {
+    let build: SiteBuild;
+    beforeAll(() => {
+      build = siteBuild(name);
+      expect(build.exitCode, build.output).toBe(0);
+    });
+
+    it('links every citation marker to a note page that exists', () => {
+      let markers = 0;
+      for (const page of allPages(build.outDir)) {
+        const $ = loadPage(build.outDir, page);
+        $('.citation-link').each((_, a) => {
+          markers += 1;
+          const href = $(a).attr('href')!;
+          expect(href).toMatch(/^\/notes\/[a-z0-9-]+\/$/);
+          expect(existsSync(fileForUrl(build.outDir, href)), href).toBe(true);
+        });
+      }
+      expect(markers).toBeGreaterThan(0);
+    });
+
+    it('lands every "Cited in" link on an element with that id', () => {
+      let links = 0;
+      for (const page of allPages(build.outDir).filter((p) => p.startsWith('/notes/') && p !== '/notes/')) {
+        const $ = loadPage(build.outDir, page);
+        $('.cited-in-place').each((_, a) => {
+          links += 1;
+          const [path, id] = $(a).attr('href')!.split('#');
+          const target = loadPage(build.outDir, path!);
+          expect(target(`[id="${id}"]`).length, `${page} -> ${path}#${id}`).toBe(1);
+          // The link shows the citing sentence, which is the text of the element it lands on.
+          const landed = target(`[id="${id}"]`);
+          const landedText = landed.hasClass('claim') ? normalizeText(landed.clone().find('.citation, .claim-permalink').remove().end().text()) : '';
+          if (landedText) expect(normalizeText($(a).find('q').text())).toBe(landedText);
+        });
+      }
+      expect(links).toBeGreaterThan(0);
+    });
+
+    it('returns from every sources entry to each marker that cites it', () => {
+      for (const page of allPages(build.outDir).filter((p) => p.startsWith('/essays/'))) {
+        const $ = loadPage(build.outDir, page);
+        $('.sources-list > li').each((_, li) => {
+          const note = $(li).attr('id')!.replace(/^ref-/, '');
+          const backrefs = $(li).find('.backrefs a').map((_, a) => $(a).attr('href')!).get();
+          const markers = $(`.citation-link[data-note="${note}"]`).map((_, a) => `#${$(a).attr('id')}`).get();
+          expect(backrefs).toEqual(markers);
+        });
+      }
+    });
+  });
+}
+
+describe('the fixture that exercises every case', () => {
+  let build: SiteBuild;
+  beforeAll(() => {
+    build = siteBuild('good');
+  });
+
+  it('labels repeated back-links a, b as Wikipedia does', () => {
+    const $ = loadPage(build.outDir, '/essays/first-essay/');
+    const alpha = $('#ref-alpha .backrefs');
+    expect(normalizeText(alpha.text())).toBe('^ a b');
+    expect(alpha.find('a').map((_, a) => $(a).attr('href')).get()).toEqual(['#cite-alpha-1', '#cite-alpha-2']);
+  });
+
+  it('lists every place in every essay that cites a note, with its number and sentence', () => {
+    const $ = loadPage(build.outDir, '/notes/beta/');
+    const places = $('.cited-in-place').map((_, a) => ({ href: $(a).attr('href'), text: normalizeText($(a).text()) })).get();
+    expect(places).toEqual([
+      { href: '/essays/second-essay/#beta-elsewhere', text: '[1] Beta matters here too.' },
+      { href: '/essays/first-essay/#alpha-again', text: '[2] Alpha is cited again here with beta.' },
+    ]);
+  });
+
+  it('links a citation outside any claim to its marker, with the sentence around it', () => {
+    const $ = loadPage(build.outDir, '/notes/gamma/');
+    const place = $('.cited-in-place');
+    expect(place.attr('href')).toBe('/essays/first-essay/#cite-gamma-1');
+    expect(normalizeText(place.find('q').text())).toBe('A sentence outside any claim cites gamma.');
+  });
+
+  it('gives a note in a subfolder a URL from its file name alone', () => {
+    expect(existsSync(fileForUrl(build.outDir, '/notes/gamma/'))).toBe(true);
+  });
+
+  it('keeps an escaped citation as text', () => {
+    const $ = loadPage(build.outDir, '/essays/first-essay/');
+    expect($('.essay-body').text()).toContain('Write [@alpha] to show the syntax.');
+  });
+
+  it('warns about a note no essay cites, naming it', () => {
+    expect(build.output).toContain('[content] warning: Note "uncited-note" (tests/fixtures/good/content/notes/uncited-note.mdx) is not cited by any essay.');
+  });
+
+  it('says "No essay cites this note yet" on an uncited note', () => {
+    const $ = loadPage(build.outDir, '/notes/uncited-note/');
+    expect($('#cited-in .empty').text()).toBe('No essay cites this note yet.');
+    expect($('#cited-in a').length).toBe(0);
+  });
+});
+
+describe('the Markdown plugins keep running', () => {
+  // Astro 7's default Markdown processor ignores remark and rehype plugins without a word; this fails if they stop.
+  let $: ReturnType<typeof loadPage>;
+  beforeAll(() => {
+    $ = loadPage(siteBuild('good').outDir, '/essays/first-essay/');
+  });
+
+  it('gives headings ids and self-links (rehype-slug, rehype-autolink-headings)', () => {
+    const heading = $('.essay-body h2').first();
+    expect(heading.attr('id')).toBe('what-the-notes-say');
+    expect(heading.find('a.heading-anchor').attr('href')).toBe('#what-the-notes-say');
+  });
+
+  it('renders GitHub-flavoured Markdown: tables, strikethrough, bare links (remark-gfm)', () => {
+    expect($('.essay-body table td del').text()).toBe('old');
+    expect($('.essay-body a[href="http://www.example.org"]').length).toBe(1);
+  });
+
+  it('runs the site\'s own remark plugins (citations and claims)', () => {
+    expect($('.essay-body .citation-link').length).toBeGreaterThan(0);
+    expect($('.essay-body .claim[id]').length).toBeGreaterThan(0);
+  });
+});
