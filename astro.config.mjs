@@ -7,16 +7,25 @@ import rehypeAutolinkHeadings from 'rehype-autolink-headings';
 import rehypeSlug from 'rehype-slug';
 import remarkGfm from 'remark-gfm';
 import { createNoteCatalog } from './src/lib/note-catalog.ts';
+import { createRegistryReader } from './src/lib/registry-file.ts';
+import { slugFromPath } from './src/lib/slugs.ts';
 import { PROJECT_ROOT as root } from './src/lib/project-root.ts';
 import { readSettings } from './src/lib/settings.ts';
 import { siteUrls } from './src/lib/urls.ts';
 import remarkCitations from './src/plugins/remark-citations.ts';
 import remarkClaims from './src/plugins/remark-claims.ts';
 import remarkContentRules from './src/plugins/remark-content-rules.ts';
+import claimCards from './src/integrations/claim-cards/index.ts';
 
 const settings = readSettings(process.env, root);
 const urls = siteUrls(settings.base);
 const notesDir = `${settings.contentDir}/notes`;
+const registryFile = `${settings.contentDir}/claims.json`;
+/** "essays/<slug>" for a file in the content folder, as the claim registry names documents. */
+const docOf = (/** @type {string} */ path) => {
+  const match = /^(essays|notes)\//.exec(relative(settings.contentDir, path));
+  return match ? `${match[1]}/${slugFromPath(path)}` : undefined;
+};
 
 export default defineConfig({
   // A fixture build gets its own root (BUILD_ROOT) for Astro's generated files,
@@ -39,7 +48,7 @@ export default defineConfig({
         remarkGfm,
         [remarkContentRules, { root }],
         [remarkCitations, { root, notes: createNoteCatalog(notesDir, root), noteHref: urls.note, notesFolder: relative(root, notesDir) }],
-        [remarkClaims, { root }],
+        [remarkClaims, { root, registry: createRegistryReader(registryFile, relative(root, registryFile)), docOf, shareHref: urls.claim }],
       ],
       rehypePlugins: [
         rehypeSlug,
@@ -51,7 +60,7 @@ export default defineConfig({
       ],
     }),
   },
-  integrations: [mdx()],
+  integrations: [mdx(), claimCards()],
   vite: {
     build: {
       rollupOptions: {

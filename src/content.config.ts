@@ -1,5 +1,7 @@
 import { defineCollection } from 'astro:content';
+import { z } from 'astro/zod';
 import { checkedGlob, type ContentFolders } from './loaders/checked-glob.ts';
+import { claimRegistryLoader } from './loaders/claim-registry.ts';
 import { ESSAY_SLUG, NOTE_SLUG } from './lib/slugs.ts';
 import { essayFieldHints, essaySchema } from './schemas/essay.ts';
 import { noteFieldHints, noteSchema } from './schemas/note.ts';
@@ -25,4 +27,16 @@ const folders: ContentFolders = {
 export const collections = {
   essays: defineCollection({ loader: checkedGlob('essays', folders), schema: essaySchema }),
   notes: defineCollection({ loader: checkedGlob('notes', folders), schema: noteSchema }),
+  /** content/claims.json: published claim ids, and what became of those that are gone. */
+  claimRegistry: defineCollection({
+    loader: claimRegistryLoader(),
+    schema: z.object({
+      doc: z.string(),
+      moved: z.string().optional(),
+      retired: z.string().optional(),
+      nearest: z.string().optional(),
+      line: z.number().optional(),
+      file: z.string(),
+    }),
+  }),
 };

@@ -1,5 +1,6 @@
 import { getCollection, render, type CollectionEntry } from 'astro:content';
 import { citingPlaces, sourcesOf, uncitedNotes, type CitingPlace, type DocumentRef, type SourceEntry } from '../lib/citation-index.ts';
+import { checkRegistry, type Landing, type RegistryEntry } from '../lib/claim-registry.ts';
 import { indexClaims, type PlacedClaim } from '../lib/claims.ts';
 import { readDerived, type DerivedData } from '../lib/derived.ts';
 import { throwIfProblems, type Problem } from '../lib/problems.ts';
@@ -35,6 +36,17 @@ export interface NoteView extends DocumentView {
   citedIn: CitingPlace[];
 }
 
+/** A claim with what its share page shows. */
+export interface ClaimView {
+  claim: PlacedClaim;
+  /** The essay or note the claim is in. */
+  home: EssayView | NoteView;
+  /** The notes it cites, with their numbers in its document. */
+  sources: { number: number; note: NoteView }[];
+  /** The claim in its page: /essays/<slug>/#<id>. */
+  inContext: string;
+}
+
 export interface Corpus {
   urls: SiteUrls;
   /** Newest first. */
@@ -42,7 +54,11 @@ export interface Corpus {
   /** In title order. */
   notes: NoteView[];
   note(id: string): NoteView;
-  claims: Map<string, PlacedClaim>;
+  /** Every claim, in document then reading order. */
+  claims: ClaimView[];
+  claim(id: string): ClaimView | undefined;
+  /** What old, published claim ids that are gone turn into: for their pages and share pages. */
+  landings: Landing[];
 }
 
 let loaded: Promise<Corpus> | undefined;
@@ -54,7 +70,7 @@ export function getCorpus(): Promise<Corpus> {
 
 async function loadCorpus(): Promise<Corpus> {
   const urls = siteUrls(normalizeBase(import.meta.env.BASE_URL));
-  const [essayEntries, noteEntries] = await Promise.all([getCollection('essays'), getCollection('notes')]);
+  const [essayEntries, noteEntries, registryEntries] = await Promise.all([getCollection('essays'), getCollection('notes'), getCollection('claimRegistry')]);
 
   const essays: EssayView[] = await Promise.all(
     essayEntries.map(async (entry) => {
@@ -98,7 +114,31 @@ async function loadCorpus(): Promise<Corpus> {
     }),
   );
   problems.push(...claimProblems);
+
+  const docs = new Map(documents.map((d) => [`${d.ref.kind}s/${d.ref.id}`, d]));
+  const registry = new Map<string, RegistryEntry>(registryEntries.map((e) => [e.id, e.data]));
+  const registryFile = registryEntries[0]?.data.file ?? 'content/claims.json';
+  const { problems: registryProblems, landings, unpublished } = checkRegistry(
+    registry,
+    [...claims.values()].map((c) => ({ id: c.id, doc: `${c.doc.kind}s/${c.doc.id}`, file: c.doc.file, line: c.line, column: c.column })),
+    { registry: registryFile, doc: (doc) => docs.get(doc)?.ref.file },
+  );
+  problems.push(...registryProblems);
   throwIfProblems('The content does not hold together.', problems);
+  if (unpublished.length > 0 && registry.size > 0) {
+    warnOnce([`${unpublished.length} claim${unpublished.length === 1 ? ' is' : 's are'} not in ${registryFile} yet: ${unpublished.map((c) => c.id).join(', ')}. Run "npm run claims:publish" to publish them, so the build guards their links.`]);
+  }
+
+  const claimViews: ClaimView[] = [...claims.values()].map((claim) => {
+    const home = docs.get(`${claim.doc.kind}s/${claim.doc.id}`)!;
+    return {
+      claim,
+      home,
+      sources: claim.notes.map((id, i) => ({ number: claim.numbers[i]!, note: noteById.get(id)! })),
+      inContext: `${claim.doc.url}#${claim.id}`,
+    };
+  });
+  const claimById = new Map(claimViews.map((c) => [c.claim.id, c]));
 
   warnOnce(uncitedNotes(notes.map((n) => n.entry.id), places).map((id) => `Note "${id}" (${noteById.get(id)!.ref.file}) is not cited by any essay.`));
 
@@ -111,7 +151,9 @@ async function loadCorpus(): Promise<Corpus> {
       if (!note) throw new Error(`No note "${id}".`);
       return note;
     },
-    claims,
+    claims: claimViews,
+    claim: (id) => claimById.get(id),
+    landings,
   };
 }
 

@@ -35,6 +35,8 @@ export interface ClaimRecord {
   block: number;
   /** Id of the nearest heading above the claim, if any. */
   section?: string | undefined;
+  /** Published ids that moved to this claim and land on it. */
+  aliases?: string[] | undefined;
 }
 
 export interface HeadingRecord {

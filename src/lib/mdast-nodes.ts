@@ -41,11 +41,19 @@ export interface ClaimPermalinkNode extends Parent {
   children: [];
 }
 
+/** An old, moved claim id kept at the start of the claim that replaced it. */
+export interface ClaimAliasNode extends Parent {
+  type: 'claimAlias';
+  children: [];
+}
+
 declare module 'mdast' {
   interface PhrasingContentMap {
     claimPermalink: ClaimPermalinkNode;
+    claimAlias: ClaimAliasNode;
   }
   interface RootContentMap {
     claimPermalink: ClaimPermalinkNode;
+    claimAlias: ClaimAliasNode;
   }
 }

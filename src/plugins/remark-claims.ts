@@ -15,8 +15,9 @@ import type { Nodes, Parent, PhrasingContent, Root } from 'mdast';
 import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import type { VFile } from 'vfile';
 import { visitParents } from 'unist-util-visit-parents';
+import { aliasesFor, type Registry } from '../lib/claim-registry.ts';
 import { derivedOf, type ClaimRecord, type HeadingRecord } from '../lib/derived.ts';
-import type { ClaimNode, ClaimPermalinkNode } from '../lib/mdast-nodes.ts';
+import type { ClaimAliasNode, ClaimNode, ClaimPermalinkNode } from '../lib/mdast-nodes.ts';
 import { reservedIdProblem } from '../lib/page-ids.ts';
 import { plainText } from '../lib/plain-text.ts';
 import { throwIfProblems, type Problem } from '../lib/problems.ts';
@@ -28,6 +29,12 @@ export interface RemarkClaimsOptions {
   root: string;
   /** Accessible name of the permalink control. Default: "Link to this claim". */
   permalinkLabel?: string;
+  /** The registry of published claim ids, for the old ids that moved to a claim on the same page. Default: none. */
+  registry?: () => Registry;
+  /** The document a file is ("essays/<slug>"), as the registry names it. */
+  docOf?: (path: string) => string | undefined;
+  /** The claim's share page, which the page script copies as its link. Default: none. */
+  shareHref?: (id: string) => string;
 }
 
 type ClaimElement = MdxJsxTextElement | MdxJsxFlowElement;
@@ -112,7 +119,7 @@ export default function remarkClaims(options: RemarkClaimsOptions) {
 
       const replacement: ClaimNode = {
         type: 'claim',
-        children: [...(node.children as PhrasingContent[]), permalink(id, permalinkLabel)],
+        children: [...(node.children as PhrasingContent[]), permalink(id, permalinkLabel, options.shareHref?.(id))],
         data: {
           claimId: id,
           hName: node.type === 'mdxJsxFlowElement' ? 'div' : 'span',
@@ -124,10 +131,32 @@ export default function remarkClaims(options: RemarkClaimsOptions) {
     }
 
     throwIfProblems(`Claims in ${locate.file} are not valid.`, problems);
+    insertAliases(tree, claims, options.registry?.(), options.docOf?.(file.path));
     derived.claims = claims;
     // The last plugin to change the text records it, for excerpts and summaries.
     derived.text = plainText(tree);
   };
+}
+
+/**
+ * A published id that moved to a claim on this page keeps working with no
+ * script: an empty element carrying the old id sits at the start of the new
+ * claim, so the browser scrolls there, and CSS highlights the claim.
+ */
+function insertAliases(tree: Root, claims: ClaimRecord[], registry: Registry | undefined, doc: string | undefined): void {
+  if (!registry || !doc || registry.size === 0) return;
+  const aliases = aliasesFor(doc, new Set(claims.map((c) => c.id)), registry);
+  if (aliases.size === 0) return;
+  for (const claim of claims) claim.aliases = aliases.get(claim.id) ?? [];
+  visitParents(tree, 'claim', (node) => {
+    const old = aliases.get(node.data.claimId) ?? [];
+    const anchors: ClaimAliasNode[] = old.map((id) => ({
+      type: 'claimAlias',
+      children: [],
+      data: { hName: 'span', hProperties: { id, className: ['claim-alias'] }, hChildren: [] },
+    }));
+    node.children.unshift(...anchors);
+  });
 }
 
 const FLOW = new Set(['paragraph', 'heading', 'list', 'blockquote', 'code', 'thematicBreak', 'table', 'mdxJsxFlowElement', 'mdxFlowExpression', 'html']);
@@ -185,14 +214,29 @@ function claimId(node: ClaimElement, report: (message: string, hint: string) => 
   return id;
 }
 
-function permalink(id: string, label: string): ClaimPermalinkNode {
+/**
+ * The claim's tools: a permalink (a plain link to the claim, so it works with
+ * no script), in a small toolbar that the page script adds a "copy quote"
+ * button to. It takes no width in the line.
+ */
+function permalink(id: string, label: string, share: string | undefined): ClaimPermalinkNode {
   return {
     type: 'claimPermalink',
     children: [],
     data: {
-      hName: 'a',
-      hProperties: { href: `#${id}`, className: ['claim-permalink'], ariaLabel: label, dataPagefindIgnore: '' },
-      hChildren: [{ type: 'text', value: '¶' }],
+      hName: 'span',
+      hProperties: { className: ['claim-tools'], dataPagefindIgnore: '' },
+      hChildren: [{
+        type: 'element',
+        tagName: 'span',
+        properties: { className: ['claim-toolbar'] },
+        children: [{
+          type: 'element',
+          tagName: 'a',
+          properties: { href: `#${id}`, className: ['claim-permalink'], ariaLabel: label, ...(share ? { dataShare: share } : {}) },
+          children: [{ type: 'text', value: '¶' }],
+        }],
+      }],
     },
   };
 }

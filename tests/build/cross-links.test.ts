@@ -38,7 +38,7 @@ for (const name of ['site', 'good']) {
           expect(target(`[id="${id}"]`).length, `${page} -> ${path}#${id}`).toBe(1);
           // The link shows the citing sentence, which is the text of the element it lands on.
           const landed = target(`[id="${id}"]`);
-          const landedText = landed.hasClass('claim') ? normalizeText(landed.clone().find('.citation, .claim-permalink').remove().end().text()) : '';
+          const landedText = landed.hasClass('claim') ? normalizeText(landed.clone().find('.citation, .claim-tools').remove().end().text()) : '';
           if (landedText) expect(normalizeText($(a).find('q').text())).toBe(landedText);
         });
       }

@@ -47,7 +47,7 @@ beforeAll(() => {
   site = siteBuild('site');
   expect(site.exitCode, site.output).toBe(0);
   const $ = loadPage(site.outDir, essayPath);
-  $('.citation, .claim-permalink, .heading-anchor').remove();
+  $('.citation, .claim-tools, .heading-anchor').remove();
   essayText = normalizeText($('article').text());
 });
 
@@ -65,7 +65,7 @@ describe('the essay as published', () => {
 
   it('keeps the five paragraphs as five paragraphs', () => {
     const $ = loadPage(site.outDir, essayPath);
-    const paragraphs = $('.essay-body > p').map((_, p) => normalizeText($(p).clone().find('.citation, .claim-permalink').remove().end().text())).get();
+    const paragraphs = $('.essay-body > p').map((_, p) => normalizeText($(p).clone().find('.citation, .claim-tools').remove().end().text())).get();
     expect(paragraphs).toEqual(seedLines.slice(2, 7).map((line) => normalizeText(withoutTitles(line))));
   });
 
@@ -101,7 +101,7 @@ describe('every citation points at its own note', () => {
       const note = loadPage(site.outDir, marker.attr('href')!);
       expect(note('h1').text(), `marker ${i + 1}`).toBe(title);
       const claim = marker.closest('.claim');
-      const claimText = normalizeText(claim.clone().find('.citation, .claim-permalink').remove().end().text());
+      const claimText = normalizeText(claim.clone().find('.citation, .claim-tools').remove().end().text());
       expect(claimText).toBe(sentence);
     });
   });

@@ -1,0 +1,26 @@
+/**
+ * Draws share pictures in a worker thread: fonts are read once per worker,
+ * then each card is laid out by satori (SVG) and rasterised by resvg (PNG).
+ */
+import { readFileSync } from 'node:fs';
+import { parentPort } from 'node:worker_threads';
+import { Resvg } from '@resvg/resvg-js';
+import satori from 'satori';
+import { CARD_HEIGHT, CARD_WIDTH, cardTree, type CardData } from '../../lib/claim-card.ts';
+
+const font = (name: string) => readFileSync(new URL(`../../assets/fonts/${name}`, import.meta.url));
+const fonts = [
+  { name: 'Source Serif', data: font('source-serif-4-latin-400-normal.woff'), weight: 400 as const, style: 'normal' as const },
+  { name: 'Source Serif', data: font('source-serif-4-latin-ext-400-normal.woff'), weight: 400 as const, style: 'normal' as const },
+  { name: 'Inter', data: font('inter-latin-600-normal.woff'), weight: 600 as const, style: 'normal' as const },
+];
+
+parentPort!.on('message', async (card: CardData) => {
+  try {
+    const svg = await satori(cardTree(card) as never, { width: CARD_WIDTH, height: CARD_HEIGHT, fonts });
+    const png = new Resvg(svg, { fitTo: { mode: 'width', value: CARD_WIDTH } }).render().asPng();
+    parentPort!.postMessage({ id: card.id, png });
+  } catch (error) {
+    parentPort!.postMessage({ id: card.id, error: (error as Error).message });
+  }
+});

@@ -1,0 +1,235 @@
+import { formatLocation, type Problem } from './problems.ts';
+import { CLAIM_ID, slugProblem } from './slugs.ts';
+import { closestIds, didYouMean } from './suggest.ts';
+
+/**
+ * The registry of published claim ids (content/claims.json): every id that has
+ * been published, the page it was published on, and what became of it if it is
+ * gone. A published link must keep working, so the build fails when a
+ * published id vanishes without the registry saying where it went.
+ *
+ * ```json
+ * {
+ *   "format-collapse-first-epoch": { "doc": "essays/prolonged-rl-training" },
+ *   "old-id": { "doc": "essays/prolonged-rl-training", "moved": "new-id" },
+ *   "gone-id": { "doc": "essays/prolonged-rl-training", "retired": "Why it went.", "nearest": "some-claim" }
+ * }
+ * ```
+ */
+
+export interface RegistryEntry {
+  /** Where the id was published: "essays/<slug>" or "notes/<slug>". */
+  doc: string;
+  /** The claim that replaced it. */
+  moved?: string | undefined;
+  /** Why the claim was withdrawn. */
+  retired?: string | undefined;
+  /** The claim to send its readers to instead. */
+  nearest?: string | undefined;
+  /** Line of the entry in the registry file. */
+  line?: number | undefined;
+}
+
+export type Registry = ReadonlyMap<string, RegistryEntry>;
+
+/** A claim as the build found it. */
+export interface CurrentClaim {
+  id: string;
+  doc: string;
+  file: string;
+  line: number;
+  column: number;
+}
+
+/** What to put on a page so that an old link to `id` still lands somewhere. */
+export type Landing =
+  | { kind: 'alias'; id: string; doc: string; target: string }
+  | { kind: 'moved-away'; id: string; doc: string; target: string; targetDoc: string }
+  | { kind: 'retired'; id: string; doc: string; reason: string; nearest: string; nearestDoc: string };
+
+const DOC = /^(essays|notes)\/[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/**
+ * Reads the registry file's text. Problems (bad JSON, an entry of the wrong
+ * shape) come back with the line they are on.
+ */
+export function parseRegistry(text: string, file: string): { registry: Map<string, RegistryEntry>; problems: Problem[] } {
+  const registry = new Map<string, RegistryEntry>();
+  const problems: Problem[] = [];
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    const message = (error as Error).message;
+    const offset = Number(/position (\d+)/.exec(message)?.[1] ?? NaN);
+    const { line, column } = Number.isNaN(offset) ? { line: 1, column: 1 } : lineAndColumn(text, offset);
+    problems.push({ location: { file, line, column }, message: `The claim registry is not valid JSON: ${message}`, hint: 'Fix the JSON, or run `npm run claims:publish` to rewrite the file.' });
+    return { registry, problems };
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    problems.push({ location: { file, line: 1 }, message: 'The claim registry must be a JSON object whose keys are claim ids.', hint: 'Run `npm run claims:publish` to rewrite it.' });
+    return { registry, problems };
+  }
+  for (const [id, value] of Object.entries(data)) {
+    const location = { file, line: lineOfKey(text, id) };
+    const broken = slugProblem(id, CLAIM_ID);
+    if (broken) {
+      problems.push({ location, message: `Registry entry "${id}": ${broken}`, hint: 'Registry keys are claim ids as published.' });
+      continue;
+    }
+    const entry = value as Partial<Record<string, unknown>>;
+    const doc = entry['doc'];
+    const known = new Set(['doc', 'moved', 'retired', 'nearest']);
+    const unknown = Object.keys(entry ?? {}).filter((k) => !known.has(k));
+    if (typeof entry !== 'object' || entry === null || typeof doc !== 'string' || !DOC.test(doc)) {
+      problems.push({ location, message: `Registry entry "${id}" has no valid "doc".`, hint: 'Write where the claim was published, such as "doc": "essays/prolonged-rl-training".' });
+      continue;
+    }
+    if (unknown.length > 0) {
+      problems.push({ location, message: `Registry entry "${id}" has unknown fields: ${unknown.join(', ')}.`, hint: 'An entry takes "doc", and either "moved" or "retired" with "nearest".' });
+      continue;
+    }
+    const moved = entry['moved'];
+    const retired = entry['retired'];
+    const nearest = entry['nearest'];
+    if (moved !== undefined && retired !== undefined) {
+      problems.push({ location, message: `Registry entry "${id}" is both moved and retired.`, hint: 'Keep one: "moved" when another claim says the same thing, "retired" when none does.' });
+      continue;
+    }
+    if (moved !== undefined && (typeof moved !== 'string' || slugProblem(moved, CLAIM_ID))) {
+      problems.push({ location, message: `Registry entry "${id}" moves to ${JSON.stringify(moved)}, which is not a claim id.`, hint: 'Write the id of the claim that replaced it.' });
+      continue;
+    }
+    if (retired !== undefined && (typeof retired !== 'string' || retired.trim() === '' || typeof nearest !== 'string')) {
+      problems.push({ location, message: `Registry entry "${id}" is retired without a reason and a nearest claim.`, hint: 'Write "retired": "why it was withdrawn", "nearest": "closest-claim-id".' });
+      continue;
+    }
+    registry.set(id, { doc, moved: moved as string | undefined, retired: retired as string | undefined, nearest: nearest as string | undefined, line: location.line });
+  }
+  return { registry, problems };
+}
+
+/**
+ * Checks the claims the build found against the registry. Returns the
+ * problems (a published id gone without a word, a move to nowhere) and, for
+ * each page, what to put there so old links still land.
+ */
+export function checkRegistry(
+  registry: Registry,
+  current: readonly CurrentClaim[],
+  files: { registry: string; doc: (doc: string) => string | undefined },
+): { problems: Problem[]; landings: Landing[]; unpublished: CurrentClaim[] } {
+  const registryFile = files.registry;
+  const problems: Problem[] = [];
+  const landings: Landing[] = [];
+  const byId = new Map(current.map((c) => [c.id, c]));
+  const where = (c: CurrentClaim) => formatLocation({ file: c.file, line: c.line, column: c.column });
+  const fix = (id: string, doc: string) =>
+    `Restore it; or, if it was reworded under a new id, record in ${registryFile} "${id}": { "doc": "${doc}", "moved": "new-claim-id" }; if it was withdrawn, "${id}": { "doc": "${doc}", "retired": "why", "nearest": "claim-id" }.`;
+
+  for (const [id, entry] of registry) {
+    const location = { file: registryFile, line: entry.line };
+    const found = byId.get(id);
+    if (entry.moved === undefined && entry.retired === undefined) {
+      if (!found) {
+        problems.push({
+          location: { file: files.doc(entry.doc) ?? registryFile, line: files.doc(entry.doc) ? undefined : entry.line },
+          message: `The published claim "${id}" no longer exists, so links to it would break.`,
+          hint: fix(id, entry.doc),
+        });
+      } else if (found.doc !== entry.doc) {
+        problems.push({ location: { file: found.file, line: found.line, column: found.column }, message: `The claim "${id}" was published in ${entry.doc} and is now in ${found.doc}, so links to it there would break.`, hint: `Give it a new id here and record the old one as moved in ${registryFile}.` });
+      }
+      continue;
+    }
+    if (found) {
+      problems.push({ location: { file: found.file, line: found.line, column: found.column }, message: `The claim id "${id}" is recorded as ${entry.moved ? 'moved' : 'retired'} in ${registryFile}, but a claim at ${where(found)} uses it again.`, hint: 'A published id means one thing forever: choose another id.' });
+      continue;
+    }
+    if (entry.moved !== undefined) {
+      const target = resolveMove(id, registry, byId);
+      if (typeof target === 'string') {
+        problems.push({ location, message: `The claim "${id}" is recorded as moved, but ${target}`, hint: `Point "moved" at a claim that exists. ${didYouMean(closestIds(entry.moved, byId.keys(), 1), '')}`.trim() });
+        continue;
+      }
+      landings.push(target.doc === entry.doc
+        ? { kind: 'alias', id, doc: entry.doc, target: target.id }
+        : { kind: 'moved-away', id, doc: entry.doc, target: target.id, targetDoc: target.doc });
+      continue;
+    }
+    const nearest = byId.get(entry.nearest ?? '');
+    if (!nearest) {
+      problems.push({ location, message: `The retired claim "${id}" names the nearest claim "${entry.nearest}", which does not exist.`, hint: didYouMean(closestIds(entry.nearest ?? '', byId.keys(), 1), 'Name a claim that exists.') });
+      continue;
+    }
+    landings.push({ kind: 'retired', id, doc: entry.doc, reason: entry.retired!, nearest: nearest.id, nearestDoc: nearest.doc });
+  }
+  const unpublished = current.filter((c) => !registry.has(c.id));
+  return { problems, landings, unpublished };
+}
+
+/** Follows "moved" to a claim that exists, or says why it cannot. */
+function resolveMove(id: string, registry: Registry, current: ReadonlyMap<string, CurrentClaim>): CurrentClaim | string {
+  const seen = [id];
+  let next = registry.get(id)?.moved;
+  while (next !== undefined) {
+    const found = current.get(next);
+    if (found) return found;
+    if (seen.includes(next)) return `its moves go round in a circle: ${[...seen, next].join(' → ')}.`;
+    seen.push(next);
+    const entry = registry.get(next);
+    if (!entry) return `"${next}" is neither a claim nor in the registry.`;
+    if (entry.retired !== undefined) return `it moved to "${next}", which was retired; record it as retired instead.`;
+    next = entry.moved;
+  }
+  return `"${seen.at(-1)}" does not exist.`;
+}
+
+/** Adds every current claim the registry lacks, keeping what is there; keys sorted for stable diffs. */
+export function publishClaims(registry: Registry, current: readonly CurrentClaim[]): { registry: Map<string, RegistryEntry>; added: string[] } {
+  const next = new Map(registry);
+  const added: string[] = [];
+  for (const claim of current) {
+    if (next.has(claim.id)) continue;
+    next.set(claim.id, { doc: claim.doc });
+    added.push(claim.id);
+  }
+  return { registry: new Map([...next].sort(([a], [b]) => a.localeCompare(b))), added };
+}
+
+/** The registry as its file is written: keys sorted, fields in a fixed order, no line numbers. */
+export function formatRegistry(registry: Registry): string {
+  const sorted = [...registry].sort(([a], [b]) => a.localeCompare(b));
+  const data = Object.fromEntries(sorted.map(([id, e]) => [id, { doc: e.doc, moved: e.moved, retired: e.retired, nearest: e.nearest }]));
+  return `${JSON.stringify(data, null, 2)}\n`;
+}
+
+/**
+ * Same-page aliases for the claims of one document: for each claim id here,
+ * the published ids of this document that moved (perhaps in several steps) to it.
+ */
+export function aliasesFor(doc: string, claimIds: ReadonlySet<string>, registry: Registry): Map<string, string[]> {
+  const aliases = new Map<string, string[]>();
+  for (const [id, entry] of registry) {
+    if (entry.doc !== doc || entry.moved === undefined || claimIds.has(id)) continue;
+    const seen = new Set([id]);
+    let next: string | undefined = entry.moved;
+    while (next !== undefined && !claimIds.has(next) && !seen.has(next)) {
+      seen.add(next);
+      next = registry.get(next)?.moved;
+    }
+    if (next !== undefined && claimIds.has(next)) aliases.set(next, [...(aliases.get(next) ?? []), id]);
+  }
+  return aliases;
+}
+
+function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  return { line, column: offset - before.lastIndexOf('\n') };
+}
+
+function lineOfKey(text: string, key: string): number {
+  const index = text.indexOf(JSON.stringify(key));
+  return index === -1 ? 1 : text.slice(0, index).split('\n').length;
+}

@@ -1,0 +1,117 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { fileForUrl, loadPage, normalizeText } from '../support/html.ts';
+import { siteBuild, type SiteBuild } from '../support/sites.ts';
+
+/** Claims: every cited sentence is one, each has a share page and a picture, and published ids keep landing. */
+
+function pngSize(file: string): { width: number; height: number } {
+  const png = readFileSync(file);
+  expect(png.subarray(1, 4).toString()).toBe('PNG');
+  return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
+}
+
+describe('claims on the real site', () => {
+  let site: SiteBuild;
+  beforeAll(() => {
+    site = siteBuild('site');
+  });
+
+  it('marks every sentence that carries a citation as a claim', () => {
+    const $ = loadPage(site.outDir, '/essays/prolonged-rl-training/');
+    const markers = $('.essay-body .citation');
+    expect(markers.length).toBe(10);
+    markers.each((_, m) => expect($(m).closest('.claim').length).toBe(1));
+  });
+
+  it('gives every claim a share page with its text, sources, context link and preview metadata', () => {
+    const feed = JSON.parse(readFileSync(join(site.outDir, 'c', 'claims.json'), 'utf8')) as { claims: { id: string; text: string; sources: unknown[] }[] };
+    expect(feed.claims.length).toBe(19);
+    for (const claim of feed.claims) {
+      const $ = loadPage(site.outDir, `/c/${claim.id}/`);
+      const meta = (key: string) => $(`meta[property="${key}"], meta[name="${key}"]`).attr('content');
+      expect(normalizeText($('h1').text())).toContain(normalizeText(claim.text));
+      expect(meta('og:title')).toBe(claim.text);
+      expect(meta('og:description')).toBe('How does prolonged RL training differ from standard RLVR approaches?');
+      expect(meta('og:image')).toBe(`http://localhost:4321/c/${claim.id}/card.png`);
+      expect(meta('twitter:card')).toBe('summary_large_image');
+      expect($('link[rel="canonical"]').attr('href')).toBe(`http://localhost:4321/c/${claim.id}/`);
+      expect($('a', 'main').filter((_, a) => $(a).text() === 'Read in context').attr('href')).toBe(`/essays/prolonged-rl-training/#${claim.id}`);
+      expect($('.claim-page .sources-list > li').length).toBe(claim.sources.length);
+      expect(pngSize(join(site.outDir, 'c', claim.id, 'card.png'))).toEqual({ width: 1200, height: 630 });
+    }
+  });
+
+  it('lists every claim at /c/, grouped by essay and paragraph, each with its permalink', () => {
+    const $ = loadPage(site.outDir, '/c/');
+    expect($('.claim-index-item').length).toBe(19);
+    expect($('.claim-index-doc h3').map((_, h) => $(h).text()).get()).toEqual(['Paragraph 1', 'Paragraph 2', 'Paragraph 3', 'Paragraph 4', 'Paragraph 5']);
+    $('.claim-index-meta a').each((_, a) => expect(existsSync(fileForUrl(site.outDir, $(a).attr('href')!)), $(a).attr('href')).toBe(true));
+  });
+
+  it('has published every claim in content/claims.json', () => {
+    expect(site.output).not.toContain('not in content/claims.json yet');
+  });
+});
+
+describe('published ids that moved or were retired', () => {
+  let good: SiteBuild;
+  let $: ReturnType<typeof loadPage>;
+  beforeAll(() => {
+    good = siteBuild('good');
+    expect(good.exitCode, good.output).toBe(0);
+    $ = loadPage(good.outDir, '/essays/first-essay/');
+  });
+
+  it('keeps an id that moved on the same page (in one step or two) as an anchor inside its successor', () => {
+    expect($('#opening-claim > .claim-alias').map((_, a) => $(a).attr('id')).get()).toEqual(['old-opening', 'oldest-opening']);
+  });
+
+  it('lands an id that moved to another page on a note that links there', () => {
+    const note = $('#beta-first-draft.claim-landing');
+    expect(note.find('a').attr('href')).toBe('/essays/second-essay/#beta-elsewhere');
+    expect(normalizeText(note.text())).toContain('has moved to');
+  });
+
+  it('lands a retired id on a note that says why and links to the nearest claim', () => {
+    const note = $('#withdrawn-claim.claim-landing');
+    expect(normalizeText(note.text())).toContain('The paper behind it was withdrawn by its authors.');
+    expect(note.find('a').attr('href')).toBe('/essays/first-essay/#alpha-again');
+  });
+
+  it('forwards the share page of a moved id, and explains a retired one', () => {
+    const moved = loadPage(good.outDir, '/c/old-opening/');
+    expect(moved('meta[http-equiv="refresh"]').attr('content')).toBe('0; url=/c/opening-claim/');
+    expect(moved('main a').attr('href')).toBe('/c/opening-claim/');
+    const retired = loadPage(good.outDir, '/c/withdrawn-claim/');
+    expect(retired('h1').text()).toBe('This claim was withdrawn');
+    expect(retired('main a').attr('href')).toBe('/c/alpha-again/');
+  });
+
+  it('reminds the author of claims not yet published', () => {
+    expect(good.output).toContain('[content] warning: 1 claim is not in tests/fixtures/good/content/claims.json yet: lonely-finding. Run "npm run claims:publish" to publish them, so the build guards their links.');
+  });
+});
+
+describe('a broken registry fails the build', () => {
+  const at = (name: string) => `tests/fixtures/bad/${name}/content`;
+  it('when a published id is gone without a word', () => {
+    const build = siteBuild('bad-removed-claim');
+    expect(build.exitCode).not.toBe(0);
+    expect(build.output).toContain(`${at('removed-claim')}/essays/essay.mdx: The published claim "vanished-claim" no longer exists, so links to it would break.
+  Restore it; or, if it was reworded under a new id, record in ${at('removed-claim')}/claims.json "vanished-claim": { "doc": "essays/essay", "moved": "new-claim-id" }; if it was withdrawn, "vanished-claim": { "doc": "essays/essay", "retired": "why", "nearest": "claim-id" }.`);
+  });
+
+  it('when an id moves to a claim that does not exist', () => {
+    const build = siteBuild('bad-moved-nowhere');
+    expect(build.exitCode).not.toBe(0);
+    expect(build.output).toContain(`${at('moved-nowhere')}/claims.json:3: The claim "old-claim" is recorded as moved, but "new-claim" is neither a claim nor in the registry.`);
+  });
+
+  it('when the registry is not valid JSON, at its line', () => {
+    const build = siteBuild('bad-registry-broken');
+    expect(build.exitCode).not.toBe(0);
+    expect(build.output).toMatch(new RegExp(`${at('registry-broken')}/claims\\.json:4:\\d+: The claim registry is not valid JSON`));
+  });
+});
