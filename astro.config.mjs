@@ -15,6 +15,7 @@ import { siteUrls } from './src/lib/urls.ts';
 import remarkCitations from './src/plugins/remark-citations.ts';
 import remarkClaims from './src/plugins/remark-claims.ts';
 import remarkContentRules from './src/plugins/remark-content-rules.ts';
+import remarkParagraphAnchors from './src/plugins/remark-paragraph-anchors.ts';
 import claimCards from './src/integrations/claim-cards/index.ts';
 
 const settings = readSettings(process.env, root);
@@ -49,6 +50,8 @@ export default defineConfig({
         [remarkContentRules, { root }],
         [remarkCitations, { root, notes: createNoteCatalog(notesDir, root), noteHref: urls.note, notesFolder: relative(root, notesDir) }],
         [remarkClaims, { root, registry: createRegistryReader(registryFile, relative(root, registryFile)), docOf, shareHref: urls.claim }],
+        // After remark-claims, which puts paragraphs made only of claims back together.
+        [remarkParagraphAnchors, { applies: (/** @type {string} */ path) => docOf(path)?.startsWith('essays/') ?? false }],
       ],
       rehypePlugins: [
         rehypeSlug,

@@ -53,6 +53,8 @@ export interface DerivedData {
   headings: HeadingRecord[];
   /** The whole body as plain text, paragraphs separated by blank lines, markers left out. */
   text: string;
+  /** An essay's top-level paragraphs: their anchors and opening words. */
+  paragraphs?: { id: string; lead: string }[] | undefined;
 }
 
 export function emptyDerived(): DerivedData {

@@ -6,6 +6,8 @@
 
 export const MARKER_PREFIX = 'cite-';
 export const SOURCE_PREFIX = 'ref-';
+export const PARAGRAPH_PREFIX = 'paragraph-';
+export const PREVIEW_PREFIX = 'preview-';
 
 export const RESERVED_IDS = new Set([
   'top',
@@ -33,11 +35,16 @@ export function sourceId(note: string): string {
   return `${SOURCE_PREFIX}${note}`;
 }
 
+/** The citation preview (a popover) for `note` on a page. */
+export function previewId(note: string): string {
+  return `${PREVIEW_PREFIX}${note}`;
+}
+
 /** Why a claim or heading may not use `id` on a page, or undefined when it may. */
 export function reservedIdProblem(id: string): string | undefined {
   if (RESERVED_IDS.has(id)) return `"${id}" is used by the page itself (${[...RESERVED_IDS].join(', ')}).`;
-  for (const prefix of [MARKER_PREFIX, SOURCE_PREFIX]) {
-    if (id.startsWith(prefix)) return `ids starting with "${prefix}" are kept for citation markers and sources.`;
+  for (const prefix of [MARKER_PREFIX, SOURCE_PREFIX, PARAGRAPH_PREFIX, PREVIEW_PREFIX]) {
+    if (id.startsWith(prefix)) return `ids starting with "${prefix}" are kept for the page's own anchors (citation markers, sources, paragraphs, previews).`;
   }
   return undefined;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Root } from 'mdast';
-import { MARKER, plainText, sentenceWithMarker, stripMarkers } from '../../src/lib/plain-text.ts';
+import { leadWords, MARKER, plainText, sentenceWithMarker, stripMarkers } from '../../src/lib/plain-text.ts';
 import type { CitationNode } from '../../src/lib/mdast-nodes.ts';
 
 const citation: CitationNode = { type: 'citation', children: [], data: { uses: [] } };
@@ -41,5 +41,13 @@ describe('stripMarkers', () => {
   it('removes a marker and the space before it', () => {
     expect(stripMarkers(`best ${MARKER}. So`)).toBe('best. So');
     expect(stripMarkers(`a ${MARKER} and b`)).toBe('a and b');
+  });
+});
+
+describe('leadWords', () => {
+  it('keeps the first words and marks the cut', () => {
+    expect(leadWords('There are two places the corpus gestures at what', 5)).toBe('There are two places the…');
+    expect(leadWords('Short one.', 5)).toBe('Short one.');
+    expect(leadWords('One, two — three', 2)).toBe('One, two…');
   });
 });

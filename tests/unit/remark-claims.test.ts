@@ -44,7 +44,7 @@ describe('remark-claims', () => {
     );
     expect(await errorOf(() => render(`<Claim id="${'x'.repeat(50)}">X.</Claim>`))).toContain('is 50 characters long; the limit is 40.');
     expect(await errorOf(() => render('<Claim id="sources">X.</Claim>'))).toContain('"sources" is used by the page itself');
-    expect(await errorOf(() => render('<Claim id="cite-x">X.</Claim>'))).toContain('ids starting with "cite-" are kept for citation markers');
+    expect(await errorOf(() => render('<Claim id="cite-x">X.</Claim>'))).toContain('ids starting with "cite-" are kept for the page\'s own anchors');
   });
 
   it('fails on two claims with one id, naming both lines', async () => {

@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import remarkParagraphAnchors from '../../src/plugins/remark-paragraph-anchors.ts';
+import { renderMdx } from '../support/render-mdx.ts';
+
+describe('remark-paragraph-anchors', () => {
+  it('gives an essay\'s top-level paragraphs ids and records their opening words', async () => {
+    const { html, derived } = await renderMdx('## A heading\n\nThe first paragraph has quite a few words in it.\n\n> A quote is not counted.\n\nSecond.', [[remarkParagraphAnchors, { applies: () => true, words: 4 }]] as never);
+    expect(html).toContain('<p id="paragraph-1">The first paragraph has');
+    expect(html).toContain('<p id="paragraph-2">Second.</p>');
+    expect(derived.paragraphs).toEqual([{ id: 'paragraph-1', lead: 'The first paragraph has…' }, { id: 'paragraph-2', lead: 'Second.' }]);
+  });
+
+  it('leaves other files alone', async () => {
+    const { html } = await renderMdx('A note.', [[remarkParagraphAnchors, { applies: () => false }]] as never);
+    expect(html).toBe('<p>A note.</p>');
+  });
+});

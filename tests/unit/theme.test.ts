@@ -1,0 +1,6 @@
+import { expect, it } from 'vitest';
+import { nextTheme } from '../../src/lib/theme.ts';
+
+it('cycles Auto, Light, Dark and back', () => {
+  expect([nextTheme('auto'), nextTheme('light'), nextTheme('dark')]).toEqual(['light', 'dark', 'auto']);
+});
