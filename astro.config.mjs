@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
 import rehypeAutolinkHeadings from 'rehype-autolink-headings';
+import rehypeExternalLinks from 'rehype-external-links';
 import rehypeSlug from 'rehype-slug';
 import remarkGfm from 'remark-gfm';
 import { createNoteCatalog } from './src/lib/note-catalog.ts';
@@ -17,6 +18,7 @@ import remarkClaims from './src/plugins/remark-claims.ts';
 import remarkContentRules from './src/plugins/remark-content-rules.ts';
 import remarkParagraphAnchors from './src/plugins/remark-paragraph-anchors.ts';
 import claimCards from './src/integrations/claim-cards/index.ts';
+import securityHeaders from './src/integrations/security-headers.ts';
 
 const settings = readSettings(process.env, root);
 const urls = siteUrls(settings.base);
@@ -54,6 +56,8 @@ export default defineConfig({
         [remarkParagraphAnchors, { applies: (/** @type {string} */ path) => docOf(path)?.startsWith('essays/') ?? false }],
       ],
       rehypePlugins: [
+        // Links that leave the site tell it nothing about the reader.
+        [rehypeExternalLinks, { rel: ['noopener', 'noreferrer'], target: false }],
         rehypeSlug,
         [rehypeAutolinkHeadings, {
           behavior: 'append',
@@ -63,7 +67,25 @@ export default defineConfig({
       ],
     }),
   },
-  integrations: [mdx(), claimCards()],
+  integrations: [mdx(), claimCards(), securityHeaders()],
+  security: {
+    // Astro hashes every script and style it emits into the page's policy; nothing
+    // inline runs without a hash, and nothing loads from anywhere but this site.
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        'upgrade-insecure-requests',
+      ],
+      // Pagefind compiles its WebAssembly search engine in the browser.
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+    },
+  },
   vite: {
     build: {
       rollupOptions: {

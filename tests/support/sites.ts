@@ -11,6 +11,9 @@ export const PROJECT = join(import.meta.dirname, '..', '..');
 export const OUTPUT = join(PROJECT, 'tests', '.output');
 const FIXTURES = join(PROJECT, 'tests', 'fixtures');
 
+export const SUBPATH = '/explainers/';
+export const SUBPATH_ORIGIN = 'https://example.org';
+
 export interface SiteSpec {
   name: string;
   contentDir: string;
@@ -34,6 +37,10 @@ export function badFixtureNames(): string[] {
 export function allSites(): SiteSpec[] {
   return [
     { name: 'site', contentDir: join(PROJECT, 'content') },
+    // The same commit built again from nothing, to prove builds are reproducible.
+    { name: 'site-again', contentDir: join(PROJECT, 'content') },
+    // A deploy under a sub-path, at another origin.
+    { name: 'subpath', contentDir: join(PROJECT, 'content'), env: { BASE_PATH: SUBPATH, SITE_URL: SUBPATH_ORIGIN } },
     { name: 'good', contentDir: join(FIXTURES, 'good', 'content') },
     ...badFixtureNames().map((name) => ({ name: `bad-${name}`, contentDir: join(FIXTURES, 'bad', name, 'content') })),
   ];
