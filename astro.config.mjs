@@ -18,6 +18,7 @@ import remarkClaims from './src/plugins/remark-claims.ts';
 import remarkContentRules from './src/plugins/remark-content-rules.ts';
 import remarkParagraphAnchors from './src/plugins/remark-paragraph-anchors.ts';
 import claimCards from './src/integrations/claim-cards/index.ts';
+import mdxErrorHints from './src/integrations/mdx-error-hints.ts';
 import securityHeaders from './src/integrations/security-headers.ts';
 
 const settings = readSettings(process.env, root);
@@ -67,7 +68,7 @@ export default defineConfig({
       ],
     }),
   },
-  integrations: [mdx(), claimCards(), securityHeaders()],
+  integrations: [mdx(), mdxErrorHints(), claimCards(), securityHeaders()],
   security: {
     // Astro hashes every script and style it emits into the page's policy; nothing
     // inline runs without a hash, and nothing loads from anywhere but this site.
