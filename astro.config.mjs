@@ -6,6 +6,7 @@ import { defineConfig } from 'astro/config';
 import rehypeAutolinkHeadings from 'rehype-autolink-headings';
 import rehypeSlug from 'rehype-slug';
 import remarkGfm from 'remark-gfm';
+import pagefindIndex from './src/integrations/pagefind.ts';
 import { createNoteCatalog } from './src/lib/note-catalog.ts';
 import { PROJECT_ROOT as root } from './src/lib/project-root.ts';
 import { readSettings } from './src/lib/settings.ts';
@@ -51,7 +52,8 @@ export default defineConfig({
       ],
     }),
   },
-  integrations: [mdx()],
+  // pagefindIndex runs after the pages are written (astro:build:done).
+  integrations: [mdx(), pagefindIndex()],
   vite: {
     build: {
       rollupOptions: {
