@@ -29,7 +29,8 @@ export default defineConfig({
   base: settings.base,
   outDir: settings.outDir,
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  // Style sheets always as files: the Content-Security-Policy to come allows no inline <style>.
+  build: { format: 'directory', inlineStylesheets: 'never' },
   devToolbar: { enabled: false },
   markdown: {
     // Astro 7's default processor runs no remark or rehype plugins; tests/build
