@@ -29,7 +29,7 @@ export default function pagefindIndex(): AstroIntegration {
         try {
           const summary = await buildIndex(outDir);
           const ms = Math.round(performance.now() - started);
-          logger.info(`Indexed ${summary.pages} pages and ${summary.claims} claims into ${summary.outputPath} (${summary.indexBytes} bytes of index) in ${ms} ms.`);
+          logger.info(`Indexed ${plural(summary.pages, 'page')} and ${plural(summary.claims, 'claim')} into ${summary.outputPath} (${summary.indexBytes} bytes of index) in ${ms} ms.`);
         } catch (error) {
           throw new Error(`The search index for ${outDir} could not be built: ${(error as Error).message}`, { cause: error });
         } finally {
@@ -95,4 +95,8 @@ async function indexBytes(outputPath: string): Promise<number> {
     if (/\.pf_(index|fragment|filter|meta)$/.test(file)) total += (await stat(join(outputPath, file))).size;
   }
   return total;
+}
+
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
 }

@@ -52,7 +52,11 @@ export function searchPageUrl(searchPath: string, state: SearchState): string {
 
 /** True when the state asks for something: words, or a filter to list by. */
 export function isActive(state: SearchState): boolean {
-  return state.query !== '' || state.kind !== null || state.themes.length > 0 || state.essay !== null;
+  return state.query !== '' || hasFilters(state);
+}
+
+export function hasFilters(state: SearchState): boolean {
+  return state.kind !== null || state.themes.length > 0 || state.essay !== null;
 }
 
 /** Pagefind's filter object: one kind, any of the themes, one essay. */
@@ -109,7 +113,8 @@ export function filterChips(counts: ResultCounts, state: SearchState, themeLimit
   const kindCounts = (state.kind ? counts.unfiltered : counts.filtered)[SEARCH_FILTERS.kind] ?? {};
   const chips: FilterChip[] = [{ filter: 'kind', value: null, label: 'All', count: state.kind ? counts.unfilteredCount : counts.count, pressed: state.kind === null }];
   for (const kind of SEARCH_KINDS_IN_CHIP_ORDER) {
-    const count = kindCounts[kind] ?? 0;
+    // The pressed kind's count is what is shown.
+    const count = state.kind === kind ? counts.count : (kindCounts[kind] ?? 0);
     if (count > 0 || state.kind === kind) chips.push({ filter: 'kind', value: kind, label: KIND_LABELS[kind].many, count, pressed: state.kind === kind });
   }
   const themeCounts = counts.filtered[SEARCH_FILTERS.theme] ?? {};
@@ -230,14 +235,26 @@ export function closestThemes(query: string, themes: Readonly<Record<string, num
   return [...close, ...rest].slice(0, limit).map((s) => s.theme);
 }
 
-/** 0 for a word the theme has (or that starts one of its words); otherwise edit distance over length. */
+/**
+ * 0 for a word the theme has (or that starts one of its words), 0.2 for one
+ * that shares its stem (a common start of four letters or more, most of the
+ * shorter word: "sparse" and "sparsity"); otherwise edit distance over length.
+ */
 function wordScore(word: string, theme: string): number {
   let best = Infinity;
   for (const part of theme.toLowerCase().split(/\s+/)) {
     if (part.startsWith(word) || word.startsWith(part)) return 0;
+    const shared = commonPrefixLength(word, part);
+    if (shared >= Math.max(4, Math.ceil(0.6 * Math.min(word.length, part.length)))) best = Math.min(best, 0.2);
     best = Math.min(best, distance(word, part) / Math.max(word.length, part.length));
   }
   return best;
+}
+
+function commonPrefixLength(a: string, b: string): number {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i += 1;
+  return i;
 }
 
 function isKind(value: unknown): value is SearchKind {

@@ -34,6 +34,8 @@ export function badFixtureNames(): string[] {
 export function allSites(): SiteSpec[] {
   return [
     { name: 'site', contentDir: join(PROJECT, 'content') },
+    // The real site deployed under a sub-path: every URL, search's included, must carry it.
+    { name: 'site-base-path', contentDir: join(PROJECT, 'content'), env: { BASE_PATH: '/explainers/' } },
     { name: 'good', contentDir: join(FIXTURES, 'good', 'content') },
     ...badFixtureNames().map((name) => ({ name: `bad-${name}`, contentDir: join(FIXTURES, 'bad', name, 'content') })),
   ];

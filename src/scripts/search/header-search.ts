@@ -3,6 +3,7 @@ import {
   closestThemes,
   EMPTY_SEARCH,
   filterChips,
+  hasFilters,
   pagefindFilters,
   pressChip,
   resultAnnouncement,
@@ -117,6 +118,8 @@ export function enhanceHeaderSearch(form: HTMLFormElement): void {
     listbox.replaceChildren(...options);
     listbox.hidden = total === 0;
     drawChips(chips, filterChips({ count: total, unfilteredCount: found.unfilteredResultCount, filtered: found.filters, unfiltered: found.totalFilters }, state), pressed);
+    // Nothing to narrow: chips come back only to undo a filter that left nothing.
+    if (total === 0 && !hasFilters(state)) chips.hidden = true;
     summary.textContent = total > HEADER_RESULT_LIMIT ? `${HEADER_RESULT_LIMIT} of ${total} results` : resultCountText(total);
     more.href = searchPageUrl(searchPath, state);
     more.textContent = total > HEADER_RESULT_LIMIT ? `See all ${total} results` : 'Open on the search page';
@@ -204,9 +207,12 @@ export function enhanceHeaderSearch(form: HTMLFormElement): void {
     if (state.query && (options.length > 0 || form.dataset['searchState'] === 'empty')) open();
   });
 
-  form.addEventListener('focusout', (event) => {
-    const next = event.relatedTarget;
-    if (!(next instanceof Node) || !form.contains(next)) close();
+  // Close once focus has settled outside the form. Checked a moment later: redrawing the chips removes the
+  // focused one (a focusout to nowhere) and then focuses its replacement.
+  form.addEventListener('focusout', () => {
+    window.setTimeout(() => {
+      if (!form.contains(document.activeElement)) close();
+    }, 0);
   });
 
   document.addEventListener('pointerdown', (event) => {

@@ -5,6 +5,7 @@ import {
   closestThemes,
   EMPTY_SEARCH,
   filterChips,
+  hasFilters,
   isActive,
   pagefindFilters,
   pressChip,
@@ -38,6 +39,7 @@ function start(form: HTMLFormElement, app: HTMLElement): void {
   const chips = app.querySelector<HTMLElement>('[data-search-chips]')!;
   const empty = app.querySelector<HTMLElement>('[data-search-empty]')!;
   const results = app.querySelector<PagefindResults>('pagefind-results')!;
+  const summary = app.querySelector<HTMLElement>('pagefind-summary')!;
   const searchPath = form.getAttribute('action') ?? '/search/';
   const notesUrl = form.dataset['notes'] ?? '/notes/';
   const allThemes = JSON.parse(form.dataset['themes'] ?? '{}') as Record<string, number>;
@@ -76,11 +78,14 @@ function start(form: HTMLFormElement, app: HTMLElement): void {
     if (!isActive(state)) return;
     const count = found.results.length;
     drawChips(chips, filterChips({ count, unfilteredCount: found.unfilteredResultCount ?? found.unfilteredTotalCount ?? count, filtered: found.filters ?? {}, unfiltered: found.totalFilters ?? {} }, state), pressed);
+    if (count === 0 && !hasFilters(state)) chips.hidden = true;
     if (count === 0) {
       const themes = closestThemes(state.query, allThemes).map((theme) => ({ theme, url: searchPageUrl(searchPath, { ...EMPTY_SEARCH, themes: [theme] }) }));
       drawNoResults(empty, state.query, themes, notesUrl);
     }
     empty.hidden = count !== 0;
+    // The suggestions say "No results" already.
+    summary.hidden = count === 0;
     app.dataset['searchQuery'] = state.query;
     app.dataset['searchState'] = count === 0 ? 'empty' : 'results';
   });
