@@ -34,10 +34,12 @@ it('finds a claim from the header and lands on it, all under the base path', asy
   expect(await first.getAttribute('href')).toBe('/explainers/essays/prolonged-rl-training/?highlight=random&highlight=rewards#rewards-as-catalyst');
   await first.click();
   await page.waitForURL((url) => url.hash === '#rewards-as-catalyst');
-  await expect.poll(() => page.locator('#rewards-as-catalyst mark.search-highlight').count()).toBeGreaterThan(0);
+  await expect.poll(() => page.locator('#rewards-as-catalyst mark.search-highlight').count(), { timeout: 5_000 }).toBeGreaterThan(0);
   await page.goto(`${server.url}search/?q=entropy`);
-  await page.locator('pagefind-results .search-result-link').first().waitFor();
-  expect(await page.locator('pagefind-results .search-result-link').first().getAttribute('href')).toBe('/explainers/essays/prolonged-rl-training/?highlight=entropy#structured-tasks-first');
+  // The first result, once drawn (results are drawn as their data arrives, not necessarily in order).
+  const firstLink = page.locator('pagefind-results .pf-results > li:first-child .search-result-link');
+  await firstLink.waitFor();
+  expect(await firstLink.getAttribute('href')).toBe('/explainers/essays/prolonged-rl-training/?highlight=entropy#structured-tasks-first');
   expect(missing).toEqual([]);
   await page.close();
 });

@@ -96,10 +96,10 @@ describe('the header search', () => {
       await searchHeader(page, words);
       await options(page).first().click();
       await page.waitForURL((url) => url.hash === `#${claim}`);
-      await expect.poll(() => page.locator(`[id="${claim}"]`).evaluate((el) => el.matches(':target')), { message: words }).toBe(true);
-      await expect.poll(() => inViewport(page, `[id="${claim}"]`), { message: words }).toBe(true);
+      await expect.poll(() => page.locator(`[id="${claim}"]`).evaluate((el) => el.matches(':target')), { message: words, timeout: 5_000 }).toBe(true);
+      await expect.poll(() => inViewport(page, `[id="${claim}"]`), { message: words, timeout: 5_000 }).toBe(true);
       const marked = page.locator(`[id="${claim}"] mark.search-highlight`);
-      await expect.poll(() => marked.count(), { message: words }).toBeGreaterThan(0);
+      await expect.poll(() => marked.count(), { message: words, timeout: 5_000 }).toBeGreaterThan(0);
       const markedWords = (await marked.allTextContents()).map((w) => w.toLowerCase());
       expect(markedWords, words).toContain(words.split(' ').at(-1)!.toLowerCase());
       // Only the content is marked: never the header's field or the sources list.
@@ -117,9 +117,9 @@ describe('the header search', () => {
     const kinds = () => options(page).evaluateAll((els) => [...new Set(els.map((e) => e.getAttribute('data-kind')))]);
     expect((await kinds()).length).toBeGreaterThan(1);
     await page.locator('[data-search-chips] .search-chip', { hasText: 'Notes' }).click();
-    await expect.poll(() => page.locator('[data-search-chips] .search-chip[aria-pressed="true"]').textContent()).toMatch(/^Notes/);
+    await expect.poll(() => page.locator('[data-search-chips] .search-chip[aria-pressed="true"]').textContent(), { timeout: 5_000 }).toMatch(/^Notes/);
     await page.locator('#site-search[data-search-state="results"]').waitFor();
-    await expect.poll(kinds).toEqual(['note']);
+    await expect.poll(kinds, { timeout: 5_000 }).toEqual(['note']);
     expect(await summary.textContent()).toBe('6 results');
     expect(await options(page).count()).toBe(6);
     // The chip kept focus, and the popup stayed open.
@@ -135,7 +135,7 @@ describe('the header search', () => {
     await page.goto(`${server.url}${ESSAY}`);
     const input = page.locator('#site-search-input');
     await page.keyboard.press('/');
-    await expect.poll(() => input.evaluate((el) => el === document.activeElement)).toBe(true);
+    await expect.poll(() => input.evaluate((el) => el === document.activeElement), { timeout: 5_000 }).toBe(true);
     await page.keyboard.type('sampling budgets');
     await page.locator('#site-search[data-search-query="sampling budgets"][data-search-state="results"]').waitFor();
     await page.keyboard.press('ArrowDown');
@@ -155,7 +155,7 @@ describe('the header search', () => {
     // Ctrl+K from anywhere; Tab reaches the chips without closing the list.
     await page.locator('main h1').click();
     await page.keyboard.press('Control+k');
-    await expect.poll(() => input.evaluate((el) => el === document.activeElement)).toBe(true);
+    await expect.poll(() => input.evaluate((el) => el === document.activeElement), { timeout: 5_000 }).toBe(true);
     await page.keyboard.type('random rewards');
     await page.locator('#site-search[data-search-query="random rewards"][data-search-state="results"]').waitFor();
     await page.keyboard.press('Tab');
@@ -166,7 +166,7 @@ describe('the header search', () => {
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
     await page.waitForURL((url) => url.hash === '#rewards-as-catalyst');
-    await expect.poll(() => page.locator('#rewards-as-catalyst').evaluate((el) => el.matches(':target'))).toBe(true);
+    await expect.poll(() => page.locator('#rewards-as-catalyst').evaluate((el) => el.matches(':target')), { timeout: 5_000 }).toBe(true);
     // Enter with no option chosen opens the search page for the words.
     await page.keyboard.press('Control+k');
     await page.keyboard.type('entropy');
@@ -201,7 +201,7 @@ describe('the header search', () => {
     await page.waitForLoadState('networkidle');
     expect(requested.filter((path) => path.startsWith('/pagefind/') || /header-search|render|search-page/.test(path))).toEqual([]);
     await page.locator('#site-search-input').focus();
-    await expect.poll(() => requested.some((path) => path === '/pagefind/pagefind.js')).toBe(true);
+    await expect.poll(() => requested.some((path) => path === '/pagefind/pagefind.js'), { timeout: 5_000 }).toBe(true);
     await page.close();
   });
 
@@ -224,7 +224,8 @@ describe('the search page', () => {
     await page.goto(`${server.url}search/?q=random%20rewards`);
     expect(await page.locator('#search-page-input').inputValue()).toBe('random rewards');
     await page.locator('[data-search-app][data-search-state="results"]').waitFor();
-    const first = page.locator('pagefind-results .search-result').first();
+    // The first result, once drawn (results are drawn as their data arrives, not necessarily in order).
+    const first = page.locator('pagefind-results .pf-results > li:first-child');
     await first.locator('.search-result-link').waitFor();
     expect(await first.locator('.search-kind').textContent()).toBe('Claim');
     expect(await first.locator('.search-result-link').getAttribute('href')).toMatch(/#rewards-as-catalyst$/);
@@ -239,14 +240,14 @@ describe('the search page', () => {
     // Results are drawn as they scroll into view: count the kinds of those drawn, and trust the summary for the rest.
     const kinds = () => page.locator('pagefind-results .search-result').evaluateAll((els) => els.map((e) => e.getAttribute('data-kind')));
     const summary = page.locator('pagefind-summary');
-    await expect.poll(() => summary.textContent()).toMatch(/^9 results/);
+    await expect.poll(() => summary.textContent(), { timeout: 5_000 }).toMatch(/^9 results/);
     await page.locator('[data-search-chips] .search-chip', { hasText: 'Claims' }).click();
     await page.waitForURL(`${server.url}search/?q=rewards&kind=claim`);
-    await expect.poll(() => summary.textContent()).toMatch(/^2 results/);
-    await expect.poll(async () => [...new Set(await kinds())]).toEqual(['claim']);
+    await expect.poll(() => summary.textContent(), { timeout: 5_000 }).toMatch(/^2 results/);
+    await expect.poll(async () => [...new Set(await kinds())], { timeout: 5_000 }).toEqual(['claim']);
     await page.goto(`${server.url}search/?kind=note&theme=curriculum`);
     await page.locator('[data-search-app][data-search-state="results"]').waitFor();
-    await expect.poll(async () => (await kinds()).length).toBe(3);
+    await expect.poll(async () => (await kinds()).length, { timeout: 5_000 }).toBe(3);
     expect([...new Set(await kinds())]).toEqual(['note']);
     expect(await page.locator('[data-search-chips] .search-chip[aria-pressed="true"]').allTextContents()).toEqual(['Notes 3', 'curriculum 3']);
     await page.close();
@@ -260,7 +261,7 @@ describe('the search page', () => {
     await page.locator('#site-search-input').fill('entropy');
     await page.locator('#site-search-input').press('Enter');
     await page.waitForURL(`${server.url}search/?q=entropy`);
-    await expect.poll(() => page.locator('main').textContent()).toMatch(/Search needs JavaScript/);
+    await expect.poll(() => page.locator('main').textContent(), { timeout: 5_000 }).toMatch(/Search needs JavaScript/);
     const links = page.locator('.search-no-js-list a');
     expect(await links.count()).toBe(13);
     expect(await links.first().getAttribute('href')).toBe(`/${ESSAY}`);
