@@ -7,6 +7,7 @@ import rehypeAutolinkHeadings from 'rehype-autolink-headings';
 import rehypeExternalLinks from 'rehype-external-links';
 import rehypeSlug from 'rehype-slug';
 import remarkGfm from 'remark-gfm';
+import pagefindIndex from './src/integrations/pagefind.ts';
 import { createNoteCatalog } from './src/lib/note-catalog.ts';
 import { createRegistryReader } from './src/lib/registry-file.ts';
 import { slugFromPath } from './src/lib/slugs.ts';
@@ -41,7 +42,8 @@ export default defineConfig({
   base: settings.base,
   outDir: settings.outDir,
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  // Style sheets always as files: the Content-Security-Policy to come allows no inline <style>.
+  build: { format: 'directory', inlineStylesheets: 'never' },
   devToolbar: { enabled: false },
   markdown: {
     // Astro 7's default processor runs no remark or rehype plugins; tests/build
@@ -68,7 +70,9 @@ export default defineConfig({
       ],
     }),
   },
-  integrations: [mdx(), mdxErrorHints(), claimCards(), securityHeaders()],
+  // pagefindIndex and claimCards run after the pages are written (astro:build:done);
+  // securityHeaders last, once every page and script is final.
+  integrations: [mdx(), mdxErrorHints(), claimCards(), pagefindIndex(), securityHeaders()],
   security: {
     // Astro hashes every script and style it emits into the page's policy; nothing
     // inline runs without a hash, and nothing loads from anywhere but this site.

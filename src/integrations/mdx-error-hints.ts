@@ -21,8 +21,8 @@ export default function mdxErrorHints(): AstroIntegration {
   const plugin: Plugin = {
     name: 'mdx-error-hints',
     configResolved(config) {
-      const mdx = config.plugins.find((p) => p.name === MDX_PLUGIN) as (Plugin & { transform?: { handler: TransformHandler } }) | undefined;
-      const transform = mdx?.transform;
+      const mdx = config.plugins.find((p) => p.name === MDX_PLUGIN);
+      const transform = mdx?.transform as unknown as { handler: TransformHandler } | undefined;
       // Vite resolves the config once per environment, sharing plugin objects: wrap once.
       if (!transform || typeof transform !== 'object' || transform.handler[WRAPPED]) return;
       const original = transform.handler;

@@ -81,6 +81,7 @@ describe('broken content fails the build with a clear message', () => {
 
 describe('unusual but valid content renders safely', () => {
   it('shows HTML in a title or standfirst as text, never as markup', () => {
+    // The site's own scripts are bundled module files; any other <script> came from content.
     const build = siteBuild('bad-html-in-title');
     expect(build.exitCode, build.output).toBe(0);
     const note = loadPage(build.outDir, '/notes/base-note/');

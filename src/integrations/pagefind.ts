@@ -1,0 +1,102 @@
+import { readdir, readFile, rm, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import * as pagefind from 'pagefind';
+import { CLAIM_RECORDS_FILE, type ClaimSearchRecord } from '../lib/search-records.ts';
+
+/**
+ * Builds the Pagefind search index once Astro has written the pages, inside
+ * `astro build`, so that `npm run build` and the test builds (which run
+ * `astro build` with their own output folder) both get it. It indexes the
+ * essay and note pages from their HTML (only what `data-pagefind-body` marks;
+ * claim share pages under /c/ and the lists are left out by the glob) and adds
+ * one custom record per claim, which the endpoint
+ * src/pages/pagefind-claim-records.json.ts wrote into the build. The index goes
+ * to <outDir>/pagefind/.
+ */
+
+/** The essay and note pages (not the lists): the pages that are records of their own. */
+const PAGE_GLOB = '{essays,notes}/*/index.html';
+
+export default function pagefindIndex(): AstroIntegration {
+  return {
+    name: 'pagefind-index',
+    hooks: {
+      'astro:build:done': async ({ dir, logger }) => {
+        const outDir = fileURLToPath(dir);
+        const started = performance.now();
+        try {
+          const summary = await buildIndex(outDir);
+          const ms = Math.round(performance.now() - started);
+          logger.info(`Indexed ${plural(summary.pages, 'page')} and ${plural(summary.claims, 'claim')} into ${summary.outputPath} (${summary.indexBytes} bytes of index) in ${ms} ms.`);
+        } catch (error) {
+          throw new Error(`The search index for ${outDir} could not be built: ${(error as Error).message}`, { cause: error });
+        } finally {
+          await pagefind.close();
+        }
+      },
+    },
+  };
+}
+
+interface IndexSummary {
+  pages: number;
+  claims: number;
+  outputPath: string;
+  indexBytes: number;
+}
+
+async function buildIndex(outDir: string): Promise<IndexSummary> {
+  const recordsFile = join(outDir, CLAIM_RECORDS_FILE);
+  const claims = await readClaimRecords(recordsFile);
+
+  const created = await pagefind.createIndex({});
+  failOn(created.errors, 'Pagefind could not start');
+  const index = created.index!;
+
+  const pages = await index.addDirectory({ path: outDir, glob: PAGE_GLOB });
+  failOn(pages.errors, `Pagefind could not index the pages in ${outDir}`);
+  if (pages.page_count === 0) throw new Error(`No essay or note pages matched ${PAGE_GLOB} in ${outDir}.`);
+
+  for (const record of claims) {
+    const added = await index.addCustomRecord(record);
+    failOn(added.errors, `Pagefind could not index the claim ${record.url}`);
+  }
+
+  const outputPath = join(outDir, 'pagefind');
+  const written = await index.writeFiles({ outputPath });
+  failOn(written.errors, `Pagefind could not write the index to ${outputPath}`);
+  await rm(recordsFile);
+  return { pages: pages.page_count, claims: claims.length, outputPath, indexBytes: await indexBytes(outputPath) };
+}
+
+async function readClaimRecords(file: string): Promise<ClaimSearchRecord[]> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    throw new Error(`The claim records ${file} are missing: the endpoint src/pages/pagefind-claim-records.json.ts should have written them.`, { cause: error });
+  }
+  const records = JSON.parse(text) as unknown;
+  if (!Array.isArray(records)) throw new Error(`The claim records ${file} are not a list.`);
+  return records as ClaimSearchRecord[];
+}
+
+function failOn(errors: readonly string[], what: string): void {
+  if (errors.length > 0) throw new Error(`${what}: ${errors.join('; ')}`);
+}
+
+/** Bytes of the index proper (word index, fragments, filters, metadata), without the UI scripts Pagefind also writes. */
+async function indexBytes(outputPath: string): Promise<number> {
+  const files = (await readdir(outputPath, { recursive: true })) as string[];
+  let total = 0;
+  for (const file of files) {
+    if (/\.pf_(index|fragment|filter|meta)$/.test(file)) total += (await stat(join(outputPath, file))).size;
+  }
+  return total;
+}
+
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
+}

@@ -1,0 +1,271 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../../scripts/lib/chromium.ts';
+import { serveStatic, type StaticServer } from '../../scripts/lib/serve.ts';
+import { siteBuild } from '../support/sites.ts';
+
+/**
+ * A reader searching the built site in Chromium: from the header of any page
+ * (as they type, by keyboard alone, with filters), on the search page (from a
+ * shared /search/?q= link, and without JavaScript), landing on the exact claim
+ * with the searched words marked, and with no search code loaded before they
+ * search.
+ */
+
+let browser: Browser;
+let server: StaticServer;
+
+beforeAll(async () => {
+  server = await serveStatic(siteBuild('site').outDir);
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const ESSAY = 'essays/prolonged-rl-training/';
+const options = (page: Page) => page.locator('#site-search-listbox > [role="option"]');
+
+/** Types into the header field and waits until the results for exactly these words are drawn. */
+async function searchHeader(page: Page, words: string): Promise<void> {
+  await page.locator('#site-search-input').fill(words);
+  await page.locator(`#site-search[data-search-query="${words}"]:is([data-search-state="results"], [data-search-state="empty"])`).waitFor();
+}
+
+async function inViewport(page: Page, selector: string): Promise<boolean> {
+  const box = await page.locator(selector).boundingBox();
+  const viewport = page.viewportSize()!;
+  return box !== null && box.y >= 0 && box.y + box.height <= viewport.height;
+}
+
+describe('the header search', () => {
+  it('shows results as the reader types: kind, highlighted excerpt, chips, and a spoken count', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}notes/`);
+    await page.locator('#site-search-input').click();
+    await page.keyboard.type('entropy');
+    await page.locator('#site-search[data-search-query="entropy"][data-search-state="results"]').waitFor();
+    const input = page.locator('#site-search-input');
+    expect(await input.getAttribute('role')).toBe('combobox');
+    expect(await input.getAttribute('aria-expanded')).toBe('true');
+    expect(await input.getAttribute('aria-controls')).toBe('site-search-listbox');
+    expect(await options(page).count()).toBe(3);
+    expect(await options(page).locator('.search-kind').allTextContents()).toEqual(['Claim', 'Note', 'Essay']);
+    expect(await options(page).first().locator('mark').first().textContent()).toMatch(/^entropy/i);
+    expect(await page.locator('[data-search-chips] .search-chip').allTextContents()).toContain('Claims 1');
+    expect(await page.locator('#site-search [role="status"]').textContent()).toBe('3 results for “entropy”');
+    await page.close();
+  });
+
+  // Claims from different paragraphs of the essay, resting on different notes.
+  const claimQueries = [
+    { words: 'random rewards', claim: 'rewards-as-catalyst' },
+    { words: '5 to 30 percent of parameters', claim: 'rl-touches-small-slice' },
+    { words: 'entropy', claim: 'structured-tasks-first' },
+    { words: 'sampling budgets', claim: 'sampling-efficiency-not-boundary' },
+    { words: 'capability boundary collapse', claim: 'capability-boundary-collapse' },
+    { words: 'impossibly difficult problems', claim: 'hard-samples-backfire' },
+  ];
+
+  it('puts the right claim first for claim-level queries', async () => {
+    const page = await browser.newPage();
+    await page.goto(server.url);
+    for (const { words, claim } of claimQueries) {
+      await searchHeader(page, words);
+      const first = options(page).first();
+      expect(await first.getAttribute('href'), words).toMatch(new RegExp(`^/${ESSAY}\\?.*#${claim}$`));
+      expect(await first.locator('.search-kind').textContent(), words).toBe('Claim');
+    }
+    await page.close();
+  });
+
+  it('puts the note first for a query about a note only (pass@k)', async () => {
+    const page = await browser.newPage();
+    await page.goto(server.url);
+    await searchHeader(page, 'pass@k');
+    expect(await options(page).first().getAttribute('href')).toMatch(/^\/notes\/reasoning-boundary\//);
+    await page.close();
+  });
+
+  it('lands on the claim it opens, with the searched words marked in it', async () => {
+    const page = await browser.newPage();
+    for (const { words, claim } of claimQueries.slice(0, 4)) {
+      await page.goto(`${server.url}notes/`);
+      await searchHeader(page, words);
+      await options(page).first().click();
+      await page.waitForURL((url) => url.hash === `#${claim}`);
+      await expect.poll(() => page.locator(`[id="${claim}"]`).evaluate((el) => el.matches(':target')), { message: words, timeout: 5_000 }).toBe(true);
+      await expect.poll(() => inViewport(page, `[id="${claim}"]`), { message: words, timeout: 5_000 }).toBe(true);
+      const marked = page.locator(`[id="${claim}"] mark.search-highlight`);
+      await expect.poll(() => marked.count(), { message: words, timeout: 5_000 }).toBeGreaterThan(0);
+      const markedWords = (await marked.allTextContents()).map((w) => w.toLowerCase());
+      expect(markedWords, words).toContain(words.split(' ').at(-1)!.toLowerCase());
+      // Only the content is marked: never the header's field or the sources list.
+      expect(await page.locator('.site-header mark, #sources mark').count()).toBe(0);
+    }
+    await page.close();
+  });
+
+  it('narrows the results with the filter chips', async () => {
+    const page = await browser.newPage();
+    await page.goto(server.url);
+    await searchHeader(page, 'rewards');
+    const summary = page.locator('[data-search-summary]');
+    expect(await summary.textContent()).toBe('8 of 9 results');
+    const kinds = () => options(page).evaluateAll((els) => [...new Set(els.map((e) => e.getAttribute('data-kind')))]);
+    expect((await kinds()).length).toBeGreaterThan(1);
+    await page.locator('[data-search-chips] .search-chip', { hasText: 'Notes' }).click();
+    await expect.poll(() => page.locator('[data-search-chips] .search-chip[aria-pressed="true"]').textContent(), { timeout: 5_000 }).toMatch(/^Notes/);
+    await page.locator('#site-search[data-search-state="results"]').waitFor();
+    await expect.poll(kinds, { timeout: 5_000 }).toEqual(['note']);
+    expect(await summary.textContent()).toBe('6 results');
+    expect(await options(page).count()).toBe(6);
+    // The chip kept focus, and the popup stayed open.
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toMatch(/^Notes/);
+    expect(await page.locator('[data-search-popup]').isVisible()).toBe(true);
+    // "See all" carries the filter to the search page.
+    expect(await page.locator('[data-search-more]').getAttribute('href')).toBe('/search/?q=rewards&kind=note');
+    await page.close();
+  });
+
+  it('works by keyboard alone: shortcuts, arrows, Enter, Escape', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}${ESSAY}`);
+    const input = page.locator('#site-search-input');
+    await page.keyboard.press('/');
+    await expect.poll(() => input.evaluate((el) => el === document.activeElement), { timeout: 5_000 }).toBe(true);
+    await page.keyboard.type('sampling budgets');
+    await page.locator('#site-search[data-search-query="sampling budgets"][data-search-state="results"]').waitFor();
+    await page.keyboard.press('ArrowDown');
+    expect(await input.getAttribute('aria-activedescendant')).toBe('site-search-option-0');
+    expect(await options(page).first().getAttribute('aria-selected')).toBe('true');
+    await page.keyboard.press('ArrowDown');
+    expect(await input.getAttribute('aria-activedescendant')).toBe('site-search-option-1');
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('ArrowUp');
+    expect(await input.getAttribute('aria-activedescendant')).toBeNull();
+    // Escape closes the list, then clears the field.
+    await page.keyboard.press('Escape');
+    expect(await input.getAttribute('aria-expanded')).toBe('false');
+    expect(await page.locator('[data-search-popup]').isHidden()).toBe(true);
+    await page.keyboard.press('Escape');
+    expect(await input.inputValue()).toBe('');
+    // Ctrl+K from anywhere; Tab reaches the chips without closing the list.
+    await page.locator('main h1').click();
+    await page.keyboard.press('Control+k');
+    await expect.poll(() => input.evaluate((el) => el === document.activeElement), { timeout: 5_000 }).toBe(true);
+    await page.keyboard.type('random rewards');
+    await page.locator('#site-search[data-search-query="random rewards"][data-search-state="results"]').waitFor();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.className)).toBe('search-chip');
+    expect(await page.locator('[data-search-popup]').isVisible()).toBe(true);
+    await page.keyboard.press('Shift+Tab');
+    // Down and Enter open the first result: the claim.
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await page.waitForURL((url) => url.hash === '#rewards-as-catalyst');
+    await expect.poll(() => page.locator('#rewards-as-catalyst').evaluate((el) => el.matches(':target')), { timeout: 5_000 }).toBe(true);
+    // Enter with no option chosen opens the search page for the words.
+    await page.keyboard.press('Control+k');
+    await page.keyboard.type('entropy');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(`${server.url}search/?q=entropy`);
+    await page.locator('[data-search-app][data-search-state="results"]').waitFor();
+    await page.close();
+  });
+
+  it('says when nothing matched, and offers the notes and the closest themes', async () => {
+    const page = await browser.newPage();
+    await page.goto(server.url);
+    await searchHeader(page, 'entrophy');
+    expect(await options(page).count()).toBe(0);
+    const empty = page.locator('#site-search [data-search-empty]');
+    expect(await empty.locator('.search-empty-message').textContent()).toBe('No results for “entrophy”.');
+    expect(await page.locator('[data-search-chips]').isHidden()).toBe(true);
+    expect(await empty.getByRole('link', { name: 'Browse all notes' }).getAttribute('href')).toBe('/notes/');
+    expect(await empty.locator('.search-theme-link').first().textContent()).toBe('entropy');
+    expect(await empty.locator('.search-theme-link').first().getAttribute('href')).toBe('/search/?theme=entropy');
+    expect(await page.locator('#site-search [role="status"]').textContent()).toBe('No results for “entrophy”');
+    await page.close();
+  });
+
+  it('loads no search code on a reading page until the reader starts a search', async () => {
+    const page = await browser.newPage();
+    const requested: string[] = [];
+    page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+    await page.goto(`${server.url}${ESSAY}`);
+    await page.mouse.wheel(0, 2000);
+    await page.locator('.citation-link').first().hover();
+    await page.waitForLoadState('networkidle');
+    expect(requested.filter((path) => path.startsWith('/pagefind/') || /header-search|render|search-page/.test(path))).toEqual([]);
+    await page.locator('#site-search-input').focus();
+    await expect.poll(() => requested.some((path) => path === '/pagefind/pagefind.js'), { timeout: 5_000 }).toBe(true);
+    await page.close();
+  });
+
+  it('fits a 320 px wide screen without scrolling sideways, list open', async () => {
+    const page = await browser.newPage({ viewport: { width: 320, height: 640 } });
+    await page.goto(`${server.url}${ESSAY}`);
+    await searchHeader(page, 'rewards');
+    expect(await page.locator('[data-search-popup]').isVisible()).toBe(true);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    const popup = await page.locator('[data-search-popup]').boundingBox();
+    expect(popup!.x).toBeGreaterThanOrEqual(0);
+    expect(popup!.x + popup!.width).toBeLessThanOrEqual(320);
+    await page.close();
+  });
+});
+
+describe('the search page', () => {
+  it('runs the query of a shared /search/?q= link on load', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}search/?q=random%20rewards`);
+    expect(await page.locator('#search-page-input').inputValue()).toBe('random rewards');
+    await page.locator('[data-search-app][data-search-state="results"]').waitFor();
+    // The first result, once drawn (results are drawn as their data arrives, not necessarily in order).
+    const first = page.locator('pagefind-results .pf-results > li:first-child');
+    await first.locator('.search-result-link').waitFor();
+    expect(await first.locator('.search-kind').textContent()).toBe('Claim');
+    expect(await first.locator('.search-result-link').getAttribute('href')).toMatch(/#rewards-as-catalyst$/);
+    expect(await page.locator('pagefind-summary').textContent()).toMatch(/3 results/);
+    await page.close();
+  });
+
+  it('narrows by kind and theme, and keeps the URL shareable', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}search/?q=rewards`);
+    await page.locator('[data-search-app][data-search-state="results"]').waitFor();
+    // Results are drawn as they scroll into view: count the kinds of those drawn, and trust the summary for the rest.
+    const kinds = () => page.locator('pagefind-results .search-result').evaluateAll((els) => els.map((e) => e.getAttribute('data-kind')));
+    const summary = page.locator('pagefind-summary');
+    await expect.poll(() => summary.textContent(), { timeout: 5_000 }).toMatch(/^9 results/);
+    await page.locator('[data-search-chips] .search-chip', { hasText: 'Claims' }).click();
+    await page.waitForURL(`${server.url}search/?q=rewards&kind=claim`);
+    await expect.poll(() => summary.textContent(), { timeout: 5_000 }).toMatch(/^2 results/);
+    await expect.poll(async () => [...new Set(await kinds())], { timeout: 5_000 }).toEqual(['claim']);
+    await page.goto(`${server.url}search/?kind=note&theme=curriculum`);
+    await page.locator('[data-search-app][data-search-state="results"]').waitFor();
+    await expect.poll(async () => (await kinds()).length, { timeout: 5_000 }).toBe(3);
+    expect([...new Set(await kinds())]).toEqual(['note']);
+    expect(await page.locator('[data-search-chips] .search-chip[aria-pressed="true"]').allTextContents()).toEqual(['Notes 3', 'curriculum 3']);
+    await page.close();
+  });
+
+  it('without JavaScript, says search needs it and lists the essays and notes', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${server.url}notes/`);
+    // The header field is a plain form that opens the search page.
+    await page.locator('#site-search-input').fill('entropy');
+    await page.locator('#site-search-input').press('Enter');
+    await page.waitForURL(`${server.url}search/?q=entropy`);
+    await expect.poll(() => page.locator('main').textContent(), { timeout: 5_000 }).toMatch(/Search needs JavaScript/);
+    const links = page.locator('.search-no-js-list a');
+    expect(await links.count()).toBe(13);
+    expect(await links.first().getAttribute('href')).toBe(`/${ESSAY}`);
+    expect(await page.locator('[data-search-app]').isHidden()).toBe(true);
+    await context.close();
+  });
+});
