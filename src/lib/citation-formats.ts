@@ -71,8 +71,17 @@ export function citationFormats(work: CitableWork): CitationFormats {
   const apaItem = item.type === 'webpage' ? withoutPublisher : item;
   return {
     key: String(item.id),
-    apa: format(apaItem)('bibliography', { format: 'text', template: 'apa', lang: 'en-US' }).trim(),
+    apa: withoutDanglingRetrieved(format(apaItem)('bibliography', { format: 'text', template: 'apa', lang: 'en-US' }).trim()),
     bibtex: format(item)('bibtex', { format: 'text' }).trim(),
     cslJson: JSON.stringify([item], null, 2),
   };
+}
+
+/**
+ * APA asks for a retrieval date on an undated page, and the APA style writes
+ * "Retrieved" before the URL even when there is none to give. The site gives
+ * none (a build date is not when a reader retrieved it), so the word goes.
+ */
+function withoutDanglingRetrieved(apa: string): string {
+  return apa.replace(/ Retrieved (?=https?:\/\/\S+$)/, ' ');
 }

@@ -216,7 +216,10 @@ export function layoutEvidenceMap(claimsIn: readonly MapClaimInput[], notesIn: r
 export interface EvidenceSummary {
   claims: number;
   paragraphs: number;
+  /** Notes that at least one claim cites. */
   notes: number;
+  /** Notes the essay cites only outside its claims. */
+  outsideClaims: number;
   citations: number;
   single: number;
   none: number;
@@ -230,7 +233,8 @@ export function summarizeEvidence(layout: EvidenceMapLayout): EvidenceSummary {
   return {
     claims: layout.claims.length,
     paragraphs: layout.groups.length,
-    notes: layout.notes.length,
+    notes: layout.notes.filter((n) => n.degree > 0).length,
+    outsideClaims: layout.notes.filter((n) => n.degree === 0).length,
     citations: layout.edges.length,
     single: layout.claims.filter((c) => c.support === 'single').length,
     none: layout.claims.filter((c) => c.support === 'none').length,

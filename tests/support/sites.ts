@@ -35,6 +35,8 @@ export function allSites(): SiteSpec[] {
   return [
     { name: 'site', contentDir: join(PROJECT, 'content') },
     { name: 'good', contentDir: join(FIXTURES, 'good', 'content') },
+    // The same content deployed under a sub-path of another origin: every absolute URL must follow.
+    { name: 'good-based', contentDir: join(FIXTURES, 'good', 'content'), env: { BASE_PATH: '/explainers/', SITE_URL: 'https://example.org' } },
     ...badFixtureNames().map((name) => ({ name: `bad-${name}`, contentDir: join(FIXTURES, 'bad', name, 'content') })),
   ];
 }

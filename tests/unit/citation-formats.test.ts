@@ -62,8 +62,10 @@ describe('citationFormats', () => {
     );
   });
 
-  it('writes an undated note as "n.d."', () => {
-    expect(citationFormats({ ...essay, kind: 'note', id: 'n', title: 'A question?', published: undefined }).apa).toContain('(n.d.)');
+  it('writes an undated note as "n.d.", with no "Retrieved" before the URL (there is no retrieval date to give)', () => {
+    expect(citationFormats({ ...essay, kind: 'note', id: 'n', title: 'A question?', published: undefined, url: 'https://x.org/notes/n/' }).apa).toBe(
+      'A question? (n.d.). Research Explainers. https://x.org/notes/n/',
+    );
   });
 
   it('writes BibTeX with the key, the publisher and the URL, escaping what BibTeX needs escaped', () => {

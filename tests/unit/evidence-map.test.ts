@@ -112,10 +112,14 @@ describe('layoutEvidenceMap', () => {
 describe('summarizeEvidence', () => {
   it('counts claims, paragraphs, notes, citations, single-note and unsourced claims, and the most cited notes', () => {
     const summary = summarizeEvidence(layoutEvidenceMap(claims, notes));
-    expect({ ...summary, mostCited: summary.mostCited.map((n) => n.id) }).toEqual({ claims: 4, paragraphs: 3, notes: 3, citations: 4, single: 2, none: 1, mostCited: ['a'] });
+    expect({ ...summary, mostCited: summary.mostCited.map((n) => n.id) }).toEqual({ claims: 4, paragraphs: 3, notes: 3, outsideClaims: 0, citations: 4, single: 2, none: 1, mostCited: ['a'] });
   });
 
   it('names no most cited note when every note is cited once', () => {
     expect(summarizeEvidence(layoutEvidenceMap([claims[1]!], notes)).mostCited).toEqual([]);
+  });
+
+  it('counts apart the notes the essay cites only outside its claims', () => {
+    expect(summarizeEvidence(layoutEvidenceMap([claims[1]!], notes))).toMatchObject({ notes: 1, outsideClaims: 2 });
   });
 });
