@@ -85,11 +85,13 @@ export function workJsonLd(work: CitableWork): JsonLd {
   const dates: JsonLd = {};
   if (work.published) dates['datePublished'] = isoDay(work.published);
   if (work.updated) dates['dateModified'] = isoDay(work.updated);
+  // A cited note names its papers by @id (their arXiv page) and title; the
+  // note's own page describes them in full.
   const noteRefs = work.notes.map((note) => ({
     '@type': 'ScholarlyArticle',
     name: note.title,
     url: note.url,
-    isBasedOn: note.papers.map(paperJsonLd),
+    isBasedOn: note.papers.map((p) => ({ '@type': 'ScholarlyArticle', '@id': arxivUrl(p), name: p.title })),
   }));
 
   if (work.kind === 'claim') {

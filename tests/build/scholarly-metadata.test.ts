@@ -82,7 +82,7 @@ for (const spec of builds) {
         for (const cited of data['citation']) {
           const note = notes.find((n) => `${spec.root}notes/${n.slug}/` === cited.url)!;
           expect(cited.name).toBe(note.title);
-          expect(cited.isBasedOn.map((p: { url: string }) => p.url)).toEqual(note.papers.map((p) => arxiv(p.arxiv)));
+          expect(cited.isBasedOn.map((p: { '@id': string }) => p['@id'])).toEqual(note.papers.map((p) => arxiv(p.arxiv)));
         }
       }
     });

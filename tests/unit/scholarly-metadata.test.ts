@@ -65,7 +65,7 @@ describe('workJsonLd', () => {
       dateModified: '2026-12-03',
       publisher: { '@type': 'Organization', name: 'Research Explainers', url: 'https://x.org/base/' },
       citation: [
-        { '@type': 'ScholarlyArticle', name: 'Does format collapse?', url: 'https://x.org/base/notes/a/', isBasedOn: [paperJsonLd(zhao)] },
+        { '@type': 'ScholarlyArticle', name: 'Does format collapse?', url: 'https://x.org/base/notes/a/', isBasedOn: [{ '@type': 'ScholarlyArticle', '@id': 'https://arxiv.org/abs/2504.07912', name: zhao.title }] },
         { name: 'Few parameters?' },
       ],
     });
