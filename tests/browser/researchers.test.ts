@@ -150,6 +150,16 @@ describe('Cite this', () => {
     });
   }
 
+  it('does not scroll sideways at 320 px, with every format open', async () => {
+    for (const path of ['essays/prolonged-rl-training/', 'notes/what-rl-changes/', 'c/rl-touches-small-slice/']) {
+      const page = await browser.newPage({ viewport: { width: 320, height: 800 } });
+      await page.goto(`${site.url}${path}`);
+      await page.locator('#cite details').evaluateAll((ds) => ds.forEach((d) => d.setAttribute('open', '')));
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), path).toBeLessThanOrEqual(0);
+      await page.close();
+    }
+  });
+
   it('copies each format exactly, and says so', async () => {
     const context = await browser.newContext();
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.origin });
