@@ -1,6 +1,8 @@
 // @ts-check
 import { relative } from 'node:path';
+import { readFileSync } from 'node:fs';
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
 import rehypeAutolinkHeadings from 'rehype-autolink-headings';
@@ -14,6 +16,7 @@ import { slugFromPath } from './src/lib/slugs.ts';
 import { PROJECT_ROOT as root } from './src/lib/project-root.ts';
 import { readSettings } from './src/lib/settings.ts';
 import { siteUrls } from './src/lib/urls.ts';
+import { indexablePages } from './src/lib/sitemap-filter.ts';
 import remarkCitations from './src/plugins/remark-citations.ts';
 import remarkClaims from './src/plugins/remark-claims.ts';
 import remarkContentRules from './src/plugins/remark-content-rules.ts';
@@ -30,6 +33,15 @@ const registryFile = `${settings.contentDir}/claims.json`;
 const docOf = (/** @type {string} */ path) => {
   const match = /^(essays|notes)\//.exec(relative(settings.contentDir, path));
   return match ? `${match[1]}/${slugFromPath(path)}` : undefined;
+};
+
+/** A built page's HTML, or undefined if there is none. */
+const readBuilt = (/** @type {string} */ file) => {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
 };
 
 export default defineConfig({
@@ -72,7 +84,15 @@ export default defineConfig({
   },
   // pagefindIndex and claimCards run after the pages are written (astro:build:done);
   // securityHeaders last, once every page and script is final.
-  integrations: [mdx(), mdxErrorHints(), claimCards(), pagefindIndex(), securityHeaders()],
+  integrations: [
+    mdx(),
+    mdxErrorHints(),
+    claimCards(),
+    pagefindIndex(),
+    // The sitemap leaves out every page whose HTML says noindex (src/lib/sitemap-filter.ts).
+    sitemap({ filter: indexablePages(new URL(settings.base, `${settings.site}/`).href, settings.outDir, readBuilt) }),
+    securityHeaders(),
+  ],
   security: {
     // Astro hashes every script and style it emits into the page's policy; nothing
     // inline runs without a hash, and nothing loads from anywhere but this site.

@@ -14,6 +14,12 @@ export interface SiteUrls {
   claim(id: string): string;
   /** The claim's share picture. */
   claimImage(id: string): string;
+  /** The map of an essay's claims and the notes they rest on. */
+  evidence(essayId: string): string;
+  /** The RSS feed of essays and notes. */
+  feed: string;
+  /** The sitemap index that @astrojs/sitemap writes. */
+  sitemap: string;
   /** A path under the site's base, for assets. */
   asset(path: string): string;
 }
@@ -29,6 +35,9 @@ export function siteUrls(base: string): SiteUrls {
     claims: at('c/'),
     claim: (id) => at(`c/${id}/`),
     claimImage: (id) => at(`c/${id}/card.png`),
+    evidence: (id) => at(`essays/${id}/evidence/`),
+    feed: at('feed.xml'),
+    sitemap: at('sitemap-index.xml'),
     asset: at,
   };
 }

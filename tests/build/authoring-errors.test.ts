@@ -86,12 +86,16 @@ describe('unusual but valid content renders safely', () => {
     expect(build.exitCode, build.output).toBe(0);
     const note = loadPage(build.outDir, '/notes/base-note/');
     expect(note('h1').text()).toBe("<script>alert('x')</script> Is this title escaped?");
-    expect(note('script').filter((_, el) => note(el).text().includes('alert')).length).toBe(0);
+    // JSON-LD data blocks hold the title as data, never run, with "<" escaped so it cannot close the element.
+    expect(note('script:not([type="application/ld+json"])').filter((_, el) => note(el).text().includes('alert')).length).toBe(0);
+    expect(note('script[type="application/ld+json"]').text()).toContain('alert');
+    expect(note('script[type="application/ld+json"]').text()).not.toContain('<');
     const essay = loadPage(build.outDir, '/essays/essay/');
     expect(essay('h1').text()).toBe('Does <em>markup</em> in a title stay text?');
     expect(essay('h1 em').length).toBe(0);
     expect(essay('.standfirst').text()).toBe('A standfirst with <script>alert(1)</script> in it.');
-    expect(essay('script').filter((_, el) => essay(el).text().includes('alert')).length).toBe(0);
+    expect(essay('script:not([type="application/ld+json"])').filter((_, el) => essay(el).text().includes('alert')).length).toBe(0);
+    expect(essay('script[type="application/ld+json"]').text()).not.toContain('<');
     expect(essay('title').text()).toContain('Does <em>markup</em> in a title stay text?');
   });
 

@@ -42,6 +42,8 @@ export function allSites(): SiteSpec[] {
     // A deploy under a sub-path, at another origin.
     { name: 'subpath', contentDir: join(PROJECT, 'content'), env: { BASE_PATH: SUBPATH, SITE_URL: SUBPATH_ORIGIN } },
     { name: 'good', contentDir: join(FIXTURES, 'good', 'content') },
+    // The same content deployed under a sub-path of another origin: every absolute URL must follow.
+    { name: 'good-based', contentDir: join(FIXTURES, 'good', 'content'), env: { BASE_PATH: '/explainers/', SITE_URL: 'https://example.org' } },
     ...badFixtureNames().map((name) => ({ name: `bad-${name}`, contentDir: join(FIXTURES, 'bad', name, 'content') })),
   ];
 }

@@ -1,0 +1,76 @@
+import type { ClaimView, Corpus, EssayView, NoteView } from './corpus.ts';
+import { noteDate, papersOf, type CitableWork } from '../lib/citable-work.ts';
+import { SITE_NAME } from '../lib/site.ts';
+import { absoluteUrl } from '../lib/urls.ts';
+
+/**
+ * The essay, note or claim of a page as a CitableWork, with absolute URLs
+ * from the site's origin (Astro.site) and its base path (corpus.urls).
+ */
+
+/** The origin the site is served from, without a trailing slash. */
+export function siteOrigin(site: URL | undefined): string {
+  return (site?.href ?? 'http://localhost:4321/').replace(/\/$/, '');
+}
+
+function noteRef(note: NoteView, origin: string) {
+  return { title: note.entry.data.title, url: absoluteUrl(origin, note.ref.url), papers: note.entry.data.papers };
+}
+
+/** The date of a note: that of the first essay to cite it (see noteDate). */
+export function noteWorkDate(note: NoteView, corpus: Corpus): Date | undefined {
+  return noteDate(note.entry.id, corpus.essays.map((e) => ({ published: e.entry.data.published, notes: e.sources.map((s) => s.note) })));
+}
+
+function base(corpus: Corpus, origin: string) {
+  return { publisher: SITE_NAME, publisherUrl: absoluteUrl(origin, corpus.urls.home) };
+}
+
+export function essayWork(essay: EssayView, corpus: Corpus, origin: string): CitableWork {
+  const notes = essay.sources.map((s) => noteRef(corpus.note(s.note), origin));
+  return {
+    kind: 'essay',
+    id: essay.entry.id,
+    title: essay.entry.data.title,
+    description: essay.entry.data.standfirst,
+    url: absoluteUrl(origin, essay.ref.url),
+    ...base(corpus, origin),
+    published: essay.entry.data.published,
+    updated: essay.entry.data.updated,
+    papers: papersOf(notes),
+    notes,
+  };
+}
+
+export function noteWork(note: NoteView, corpus: Corpus, origin: string): CitableWork {
+  return {
+    kind: 'note',
+    id: note.entry.id,
+    title: note.entry.data.title,
+    description: note.summary,
+    url: absoluteUrl(origin, note.ref.url),
+    ...base(corpus, origin),
+    published: noteWorkDate(note, corpus),
+    papers: note.entry.data.papers,
+    notes: [],
+  };
+}
+
+export function claimWork(view: ClaimView, corpus: Corpus, origin: string): CitableWork {
+  const { claim, home } = view;
+  const notes = view.sources.map((s) => noteRef(s.note, origin));
+  const dated = home.ref.kind === 'essay' ? (home as EssayView).entry.data : undefined;
+  return {
+    kind: 'claim',
+    id: claim.id,
+    title: claim.text,
+    description: home.ref.title,
+    url: absoluteUrl(origin, corpus.urls.claim(claim.id)),
+    ...base(corpus, origin),
+    published: dated ? dated.published : noteWorkDate(home as NoteView, corpus),
+    updated: dated?.updated,
+    partOf: { kind: home.ref.kind, title: home.ref.title, url: absoluteUrl(origin, home.ref.url) },
+    papers: papersOf(notes),
+    notes,
+  };
+}

@@ -1,0 +1,87 @@
+/**
+ * "Cite this": a work as CSL-JSON, BibTeX and an APA-style reference, made at
+ * build time by Citation.js (the CSL processor behind many reference tools),
+ * so that escaping, BibTeX's braces and APA's ordering are the library's
+ * well-tested work rather than string templates. Nothing of it ships to the
+ * browser: pages carry the finished text.
+ */
+import { Cite, type CSL } from '@citation-js/core';
+import '@citation-js/plugin-bibtex';
+import '@citation-js/plugin-csl';
+import type { CitableWork } from './citable-work.ts';
+
+export interface CitationFormats {
+  /** APA 7th edition, plain text. */
+  apa: string;
+  bibtex: string;
+  /** One CSL-JSON item in an array, as reference managers import it. */
+  cslJson: string;
+  /** The BibTeX key, also the CSL-JSON item's id. */
+  key: string;
+}
+
+/** "prolonged_rl_training_2026": letters, digits and underscores, which every BibTeX tool accepts. */
+export function citationKey(work: Pick<CitableWork, 'kind' | 'id' | 'published'>): string {
+  const slug = work.id.replace(/[^A-Za-z0-9]+/g, '_');
+  const prefix = work.kind === 'claim' ? 'claim_' : '';
+  return `${prefix}${slug}${work.published ? `_${work.published.getUTCFullYear()}` : ''}`;
+}
+
+function dateParts(date: Date): { 'date-parts': [[number, number, number]] } {
+  return { 'date-parts': [[date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate()]] };
+}
+
+/**
+ * The work as one CSL item. An essay or note is a web page whose website is
+ * the site; a claim is an entry in its essay (CSL's "entry": a part of a
+ * larger work, cited with its own link). No author: the content names none.
+ */
+export function cslItem(work: CitableWork): CSL {
+  const key = citationKey(work);
+  const item: CSL = {
+    id: key,
+    'citation-key': key,
+    type: work.kind === 'claim' ? 'entry' : 'webpage',
+    title: work.title,
+    'container-title': work.kind === 'claim' && work.partOf ? work.partOf.title : work.publisher,
+    publisher: work.publisher,
+    URL: work.url,
+    language: 'en',
+  };
+  if (work.published) item.issued = dateParts(work.published);
+  // BibTeX's @misc has no field for the work a part belongs to; a note keeps
+  // the claim's essay in the BibTeX entry too.
+  if (work.kind === 'claim' && work.partOf) item.note = `A claim in the ${work.partOf.kind} “${work.partOf.title}”`;
+  return item;
+}
+
+type Formatter = (name: string, options?: Record<string, unknown>) => string;
+
+export function citationFormats(work: CitableWork): CitationFormats {
+  const item = cslItem(work);
+  const format = (data: CSL): Formatter => {
+    const cite = new Cite([data]);
+    return cite.format.bind(cite) as Formatter;
+  };
+  // APA puts a web page's publisher in the author's place when there is no
+  // author. The site is not the author, and APA 7 then starts with the title
+  // and names the website once, which is what the item without its publisher
+  // gives (the website's name is the container title).
+  const { publisher: _publisher, ...withoutPublisher } = item;
+  const apaItem = item.type === 'webpage' ? withoutPublisher : item;
+  return {
+    key: String(item.id),
+    apa: withoutDanglingRetrieved(format(apaItem)('bibliography', { format: 'text', template: 'apa', lang: 'en-US' }).trim()),
+    bibtex: format(item)('bibtex', { format: 'text' }).trim(),
+    cslJson: JSON.stringify([item], null, 2),
+  };
+}
+
+/**
+ * APA asks for a retrieval date on an undated page, and the APA style writes
+ * "Retrieved" before the URL even when there is none to give. The site gives
+ * none (a build date is not when a reader retrieved it), so the word goes.
+ */
+function withoutDanglingRetrieved(apa: string): string {
+  return apa.replace(/ Retrieved (?=https?:\/\/\S+$)/, ' ');
+}

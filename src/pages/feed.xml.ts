@@ -1,0 +1,26 @@
+import rss from '@astrojs/rss';
+import type { APIRoute } from 'astro';
+import { noteWorkDate, siteOrigin } from '../data/citable.ts';
+import { getCorpus } from '../data/corpus.ts';
+import { feedItems } from '../lib/feed.ts';
+import { SITE_DESCRIPTION, SITE_NAME } from '../lib/site.ts';
+import { absoluteUrl } from '../lib/urls.ts';
+
+/** The RSS feed of essays and notes, each with its summary (src/lib/feed.ts). */
+export const GET: APIRoute = async ({ site }) => {
+  const corpus = await getCorpus();
+  const origin = siteOrigin(site);
+  const items = feedItems([
+    ...corpus.essays.map((e) => ({ kind: 'essay' as const, title: e.entry.data.title, url: absoluteUrl(origin, e.ref.url), summary: e.entry.data.standfirst, date: e.entry.data.published })),
+    ...corpus.notes.map((n) => ({ kind: 'note' as const, title: n.entry.data.title, url: absoluteUrl(origin, n.ref.url), summary: n.summary, date: noteWorkDate(n, corpus) })),
+  ]);
+  const self = absoluteUrl(origin, corpus.urls.feed);
+  return rss({
+    title: SITE_NAME,
+    description: SITE_DESCRIPTION,
+    site: absoluteUrl(origin, corpus.urls.home),
+    items,
+    xmlns: { atom: 'http://www.w3.org/2005/Atom' },
+    customData: `<language>en</language><atom:link href="${self}" rel="self" type="application/rss+xml"/>`,
+  });
+};

@@ -1,0 +1,15 @@
+import type { APIRoute } from 'astro';
+import { siteOrigin } from '../data/citable.ts';
+import { robotsTxt } from '../lib/robots.ts';
+import { normalizeBase } from '../lib/settings.ts';
+import { absoluteUrl, siteUrls } from '../lib/urls.ts';
+
+/**
+ * robots.txt, made here so that the sitemap's address follows SITE_URL and
+ * BASE_PATH. Crawlers read it only at the origin's root: under a sub-path the
+ * host must serve it (or its Sitemap line) from there.
+ */
+export const GET: APIRoute = ({ site }) =>
+  new Response(robotsTxt(absoluteUrl(siteOrigin(site), siteUrls(normalizeBase(import.meta.env.BASE_URL)).sitemap)), {
+    headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+  });

@@ -1,0 +1,54 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { parse } from 'yaml';
+
+/**
+ * A content folder read directly from its files, independently of the site's
+ * code, so build tests can check the pages against what the author wrote.
+ */
+export interface ContentPaper { title: string; firstAuthor: string; year: number; arxiv: string }
+export interface ContentEssay { slug: string; title: string; standfirst: string; published: string; updated?: string; notes: string[]; claims: string[] }
+export interface ContentNote { slug: string; title: string; papers: ContentPaper[]; claims: string[] }
+
+function files(dir: string): string[] {
+  return (readdirSync(dir, { recursive: true, encoding: 'utf8' }) as string[]).filter((f) => f.endsWith('.mdx')).map((f) => join(dir, f));
+}
+
+function split(file: string): { data: Record<string, unknown>; body: string } {
+  const text = readFileSync(file, 'utf8');
+  const match = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(text)!;
+  return { data: parse(match[1]!, { schema: 'failsafe' }) as Record<string, unknown>, body: match[2]! };
+}
+
+/** Note ids cited in a body, in order of first appearance; "\[@…]" is text, not a citation. */
+export function citedNotes(body: string): string[] {
+  const ids: string[] = [];
+  for (const [, inside] of body.matchAll(/(?<!\\)\[(@[^\]]+)\]/g)) {
+    for (const part of inside!.split(';')) {
+      const id = part.trim().replace(/^@/, '');
+      if (!ids.includes(id)) ids.push(id);
+    }
+  }
+  return ids;
+}
+
+export function readContent(contentDir: string): { essays: ContentEssay[]; notes: ContentNote[] } {
+  const essays = files(join(contentDir, 'essays')).map((file) => {
+    const { data, body } = split(file);
+    return {
+      slug: basename(file, '.mdx'),
+      title: String(data['title']),
+      standfirst: String(data['standfirst']),
+      published: String(data['published']),
+      ...(data['updated'] ? { updated: String(data['updated']) } : {}),
+      notes: citedNotes(body),
+      claims: [...body.matchAll(/<Claim id="([^"]+)">/g)].map((m) => m[1]!),
+    };
+  });
+  const notes = files(join(contentDir, 'notes')).map((file) => {
+    const { data, body } = split(file);
+    const papers = (data['papers'] as Record<string, string>[]).map((p) => ({ title: p['title']!, firstAuthor: p['firstAuthor']!, year: Number(p['year']), arxiv: p['arxiv']! }));
+    return { slug: basename(file, '.mdx'), title: String(data['title']), papers, claims: [...body.matchAll(/<Claim id="([^"]+)">/g)].map((m) => m[1]!) };
+  });
+  return { essays, notes };
+}

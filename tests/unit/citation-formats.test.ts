@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import type { CitableWork } from '../../src/lib/citable-work.ts';
+import { citationFormats, citationKey, cslItem } from '../../src/lib/citation-formats.ts';
+
+const essay: CitableWork = {
+  kind: 'essay',
+  id: 'prolonged-rl-training',
+  title: 'How does prolonged RL training differ from standard RLVR approaches?',
+  description: 'A standfirst.',
+  url: 'https://example.org/explainers/essays/prolonged-rl-training/',
+  publisher: 'Research Explainers',
+  publisherUrl: 'https://example.org/explainers/',
+  published: new Date('2026-11-29'),
+  papers: [],
+  notes: [],
+};
+
+const claim: CitableWork = {
+  ...essay,
+  kind: 'claim',
+  id: 'format-collapse-first-epoch',
+  title: 'Format diversity collapses within the very first epoch — RL latches onto one “format”.',
+  url: 'https://example.org/explainers/c/format-collapse-first-epoch/',
+  partOf: { kind: 'essay', title: essay.title, url: essay.url },
+};
+
+describe('citationKey', () => {
+  it('is the slug and year in characters every BibTeX tool accepts', () => {
+    expect(citationKey(essay)).toBe('prolonged_rl_training_2026');
+    expect(citationKey(claim)).toBe('claim_format_collapse_first_epoch_2026');
+    expect(citationKey({ kind: 'note', id: 'a-note', published: undefined })).toBe('a_note');
+  });
+});
+
+describe('cslItem', () => {
+  it('describes an essay as a web page of the site, with no author', () => {
+    const item = cslItem(essay);
+    expect(item).toMatchObject({
+      type: 'webpage',
+      title: essay.title,
+      'container-title': 'Research Explainers',
+      publisher: 'Research Explainers',
+      URL: essay.url,
+      issued: { 'date-parts': [[2026, 11, 29]] },
+    });
+    expect(item.author).toBeUndefined();
+  });
+
+  it('describes a claim as an entry in its essay, at its permanent link', () => {
+    expect(cslItem(claim)).toMatchObject({ type: 'entry', 'container-title': essay.title, URL: claim.url });
+  });
+
+  it('leaves the date out when it is not known', () => {
+    expect(cslItem({ ...essay, kind: 'note', published: undefined }).issued).toBeUndefined();
+  });
+});
+
+describe('citationFormats', () => {
+  it('writes an essay in APA style: title first, then the date and the website', () => {
+    expect(citationFormats(essay).apa).toBe(
+      'How does prolonged RL training differ from standard RLVR approaches? (2026, November 29). Research Explainers. https://example.org/explainers/essays/prolonged-rl-training/',
+    );
+  });
+
+  it('writes an undated note as "n.d.", with no "Retrieved" before the URL (there is no retrieval date to give)', () => {
+    expect(citationFormats({ ...essay, kind: 'note', id: 'n', title: 'A question?', published: undefined, url: 'https://x.org/notes/n/' }).apa).toBe(
+      'A question? (n.d.). Research Explainers. https://x.org/notes/n/',
+    );
+  });
+
+  it('writes BibTeX with the key, the publisher and the URL, escaping what BibTeX needs escaped', () => {
+    const { bibtex, key } = citationFormats(claim);
+    expect(key).toBe('claim_format_collapse_first_epoch_2026');
+    expect(bibtex.startsWith('@misc{claim_format_collapse_first_epoch_2026,')).toBe(true);
+    expect(bibtex).toContain('publisher = {Research Explainers}');
+    expect(bibtex).toContain('url = {https://example.org/explainers/c/format-collapse-first-epoch/}');
+    expect(bibtex).toContain('year = {2026}');
+    expect(bibtex).toContain('---'); // the em dash, as BibTeX writes it
+    expect(bibtex).not.toContain('author');
+  });
+
+  it('gives the claim its permalink and its essay in APA', () => {
+    const { apa } = citationFormats(claim);
+    expect(apa).toContain(`In ${essay.title}`);
+    expect(apa).toContain('Research Explainers');
+    expect(apa.endsWith(claim.url)).toBe(true);
+  });
+
+  it('gives CSL-JSON that parses back to the item', () => {
+    const parsed = JSON.parse(citationFormats(essay).cslJson) as unknown[];
+    expect(parsed).toEqual([JSON.parse(JSON.stringify(cslItem(essay)))]);
+  });
+});
+
+describe('a claim in BibTeX', () => {
+  it('names the essay it is part of in a note', () => {
+    expect(citationFormats(claim).bibtex).toContain(`note = {A claim in the essay \`\`${essay.title}''}`);
+  });
+});
