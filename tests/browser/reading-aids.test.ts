@@ -145,6 +145,7 @@ describe('contents', () => {
       'There are two places the corpus gestures…',
       'The deeper reframe worth taking away: RLVR…',
       'Sources',
+      'Cite this',
     ]);
     await page.locator('#paragraph-4').scrollIntoViewIfNeeded();
     await page.evaluate(() => window.scrollBy(0, document.getElementById('paragraph-4')!.getBoundingClientRect().top - 150));

@@ -1,10 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../../scripts/lib/chromium.ts';
 import { serveStatic, type StaticServer } from '../../scripts/lib/serve.ts';
-import { PROJECT, siteBuild } from '../support/sites.ts';
+import { axeViolations, describeViolations } from '../support/axe.ts';
+import { siteBuild } from '../support/sites.ts';
 
 /**
  * For researchers, in Chromium: the claims-and-evidence map's links and
@@ -12,7 +11,6 @@ import { PROJECT, siteBuild } from '../support/sites.ts';
  * this", and the copy buttons.
  */
 
-const AXE = readFileSync(join(PROJECT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
 const MAP = 'essays/prolonged-rl-training/evidence/';
 
 let browser: Browser;
@@ -28,16 +26,9 @@ afterAll(async () => {
   await site?.close();
 });
 
-interface AxeViolation { id: string; help: string; nodes: { target: string[] }[] }
-
 /** axe-core's violations within `selector`, as "rule: help (targets)" lines. */
-async function axeViolations(page: Page, selector: string): Promise<string[]> {
-  await page.addScriptTag({ content: AXE });
-  const violations = await page.evaluate(async (sel) => {
-    const axe = (window as unknown as { axe: { run(context: Element): Promise<{ violations: AxeViolation[] }> } }).axe;
-    return (await axe.run(document.querySelector(sel)!)).violations;
-  }, selector);
-  return violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+async function axeFindings(page: Page, selector: string): Promise<string> {
+  return describeViolations(await axeViolations(page, selector));
 }
 
 describe('the claims and evidence map', () => {
@@ -130,7 +121,7 @@ describe('the claims and evidence map', () => {
       for (const width of [1280, 320]) {
         const page = await browser.newPage({ viewport: { width, height: 900 }, colorScheme });
         await page.goto(`${site.url}${MAP}`);
-        expect(await axeViolations(page, '.em'), `${width} px`).toEqual([]);
+        expect(await axeFindings(page, '.em'), `${width} px`).toBe('');
         await page.close();
       }
     });
@@ -144,7 +135,7 @@ describe('Cite this', () => {
         const page = await browser.newPage({ colorScheme });
         await page.goto(`${site.url}${path}`);
         await page.locator('#cite-this details').evaluateAll((ds) => ds.forEach((d) => d.setAttribute('open', '')));
-        expect(await axeViolations(page, '#cite-this'), path).toEqual([]);
+        expect(await axeFindings(page, '#cite-this'), path).toBe('');
         await page.close();
       }
     });

@@ -66,7 +66,7 @@ describe('what the pages give the index', () => {
     expect(essay('footer.site-footer').attr('data-pagefind-ignore')).toBe('all');
     expect(essay('#sources').attr('data-pagefind-ignore')).toBe('all');
     expect(essay('h1').attr('data-pagefind-meta')).toBe('title');
-    expect(essay('.claim-permalink').first().is('[data-pagefind-ignore]')).toBe(true);
+    expect(essay('.claim-tools').first().is('[data-pagefind-ignore]')).toBe(true);
     const note = loadPage(outDir, '/notes/random-rewards/');
     expect(note('#cited-in').attr('data-pagefind-ignore')).toBe('all');
   });

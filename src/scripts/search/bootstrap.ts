@@ -18,6 +18,9 @@ if (form && input) {
   input.setAttribute('aria-autocomplete', 'list');
   input.setAttribute('aria-expanded', 'false');
   input.setAttribute('aria-controls', 'site-search-listbox');
+  // The submit button is for readers without script; with it, Enter does the same.
+  const submit = form.querySelector<HTMLButtonElement>('button[type="submit"]');
+  if (submit) submit.hidden = true;
   let started = false;
   const start = () => {
     if (started) return;
