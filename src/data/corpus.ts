@@ -61,6 +61,12 @@ export interface Corpus {
   landings: Landing[];
 }
 
+/** Static paths for routes with one page per essay (the essay, its evidence map). */
+export async function essayPaths(): Promise<{ params: { essay: string }; props: { essay: EssayView } }[]> {
+  const corpus = await getCorpus();
+  return corpus.essays.map((essay) => ({ params: { essay: essay.entry.id }, props: { essay } }));
+}
+
 let loaded: Promise<Corpus> | undefined;
 
 export function getCorpus(): Promise<Corpus> {
