@@ -113,6 +113,9 @@ export default defineConfig({
   },
   vite: {
     build: {
+      // Scripts load their parts with plain dynamic imports; Vite's preload helper
+      // would add a kilobyte to every page's first view for no gain here.
+      modulePreload: false,
       rollupOptions: {
         // Astro marks every MDX module with a "use astro:head-inject" directive that
         // the bundler warns about once per file: thousands of lines for 2,000 notes.

@@ -10,7 +10,15 @@ const HOVER_DELAY = 300;
 const HIDE_DELAY = 250;
 const ANCHOR = '--active-citation';
 
-export function enhanceCitations(doc: Document): void {
+/** What the page's bootstrap (reading.ts) replays when the reader's first gesture loaded this module. */
+export interface CitationPreviews {
+  /** The pointer came to rest on a marker: open after the usual pause. */
+  hover(marker: HTMLAnchorElement): void;
+  /** A marker was focused or tapped: open now. */
+  open(marker: HTMLAnchorElement): void;
+}
+
+export function enhanceCitations(doc: Document): CitationPreviews {
   const anchoring = typeof CSS !== 'undefined' && CSS.supports('anchor-name', ANCHOR);
   let active: { marker: HTMLAnchorElement; preview: HTMLElement } | undefined;
   let showTimer = 0;
@@ -42,8 +50,10 @@ export function enhanceCitations(doc: Document): void {
     hideTimer = window.setTimeout(hide, HIDE_DELAY);
   };
 
+  const previewOf = (marker: HTMLAnchorElement) => doc.getElementById(`preview-${marker.dataset['note']}`);
+
   for (const marker of doc.querySelectorAll<HTMLAnchorElement>('.citation-link[data-note]')) {
-    const preview = doc.getElementById(`preview-${marker.dataset['note']}`);
+    const preview = previewOf(marker);
     if (!preview) continue;
     marker.setAttribute('aria-describedby', preview.id);
     marker.setAttribute('aria-expanded', 'false');
@@ -112,6 +122,19 @@ export function enhanceCitations(doc: Document): void {
       }
     });
   }
+
+  return {
+    hover: (marker) => {
+      const preview = previewOf(marker);
+      if (!preview) return;
+      cancel();
+      showTimer = window.setTimeout(() => show(marker, preview), HOVER_DELAY);
+    },
+    open: (marker) => {
+      const preview = previewOf(marker);
+      if (preview) show(marker, preview);
+    },
+  };
 }
 
 /** Focuses the first focusable element after `marker` in the page, outside the preview. */

@@ -7,12 +7,21 @@
  */
 import { formatClaimQuote, quoteNumbers, type ClaimQuote } from '../lib/claim-quote.ts';
 
-export function enhanceClaims(doc: Document): void {
+/** What the page's bootstrap (reading.ts) replays when a click on ¶ loaded this module. */
+export interface ClaimTools {
+  copyLink(link: HTMLAnchorElement): Promise<void>;
+}
+
+export function enhanceClaims(doc: Document): ClaimTools {
   const status = doc.getElementById('claim-status');
   const announce = (control: HTMLElement, message: string) => {
     if (status) status.textContent = message;
     control.dataset['feedback'] = message;
     window.setTimeout(() => delete control.dataset['feedback'], 2000);
+  };
+  const copyLink = async (link: HTMLAnchorElement) => {
+    const shareUrl = new URL(link.dataset['share']!, doc.baseURI).href;
+    announce(link, (await copy({ text: shareUrl })) ? 'Link copied' : `Copy failed: ${shareUrl}`);
   };
 
   for (const link of doc.querySelectorAll<HTMLAnchorElement>('.claim-permalink[data-share]')) {
@@ -22,9 +31,9 @@ export function enhanceClaims(doc: Document): void {
     const shareUrl = new URL(link.dataset['share']!, doc.baseURI).href;
     link.setAttribute('aria-label', 'Copy link to this claim');
     link.title = 'Copy link to this claim';
-    link.addEventListener('click', async (event) => {
+    link.addEventListener('click', (event) => {
       event.preventDefault();
-      announce(link, (await copy({ text: shareUrl })) ? 'Link copied' : `Copy failed: ${shareUrl}`);
+      void copyLink(link);
     });
 
     const button = doc.createElement('button');
@@ -40,6 +49,7 @@ export function enhanceClaims(doc: Document): void {
     });
     toolbar.append(button);
   }
+  return { copyLink };
 }
 
 /** The claim's words, numbers and sources, read from the page itself. */

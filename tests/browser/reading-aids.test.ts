@@ -38,6 +38,8 @@ describe('citation previews', () => {
     await marker.scrollIntoViewIfNeeded();
     // The preview waits a moment, so that a pointer passing over a marker opens nothing.
     const [soon, later] = await marker.evaluate(async (el) => {
+      // As a mouse arriving does: pointerover (which bubbles, and loads the previews on first use), then pointerenter.
+      el.dispatchEvent(new PointerEvent('pointerover', { pointerType: 'mouse', bubbles: true }));
       el.dispatchEvent(new PointerEvent('pointerenter', { pointerType: 'mouse' }));
       const open = () => document.querySelectorAll('.citation-preview:popover-open').length;
       const first = open();
@@ -116,6 +118,21 @@ describe('citation previews', () => {
       // Focusing may scroll the page smoothly: wait for the preview to settle.
       await expect.poll(() => insideViewport(page, '.citation-preview:popover-open'), { message: `marker ${i + 1}` }).toBe(true);
     }
+    await page.close();
+  });
+
+  it('load their code only when the reader first reaches for a citation', async () => {
+    const page = await browser.newPage();
+    const scripts: string[] = [];
+    page.on('request', (r) => {
+      if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname);
+    });
+    await page.goto(`${server.url}${essay}`, { waitUntil: 'networkidle' });
+    expect(scripts.some((s) => s.includes('citation-previews'))).toBe(false);
+    expect(scripts.some((s) => s.includes('claim-tools'))).toBe(false);
+    await page.getByRole('link', { name: /^Source 6:/ }).hover();
+    await expect.poll(() => openPreview(page).getAttribute('id')).toBe('preview-coherence-or-validity');
+    expect(scripts.some((s) => s.includes('citation-previews'))).toBe(true);
     await page.close();
   });
 

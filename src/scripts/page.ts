@@ -1,0 +1,85 @@
+/**
+ * The one script every page runs, and all of it small: the theme switch, the
+ * contents' current-part marker, the search field's bootstrap. The larger
+ * enhancements load when the reader first reaches for them: citation previews
+ * (pointing at, focusing or tapping a citation), claim tools (pointing at or
+ * focusing a claim), the "Cite this" copy buttons (reaching the section), and
+ * search itself (see search/bootstrap.ts). The first gesture is replayed once
+ * its code is in, so a page that is only read loads none of it. Without
+ * script, every marker and ¶ is a plain link.
+ */
+import type { CitationPreviews } from './citation-previews.ts';
+import type { ClaimTools } from './claim-tools.ts';
+import './search/bootstrap.ts';
+import { enhanceThemeToggle } from './theme.ts';
+import { enhanceContents } from './toc.ts';
+
+enhanceThemeToggle(document);
+enhanceContents(document);
+
+function lazy<T>(load: () => Promise<T>): { get: () => Promise<T>; loaded: () => boolean } {
+  let promise: Promise<T> | undefined;
+  let done = false;
+  return {
+    get: () => (promise ??= load().then((value) => ((done = true), value))),
+    loaded: () => done,
+  };
+}
+
+const previews = lazy<CitationPreviews>(() => import('./citation-previews.ts').then((m) => m.enhanceCitations(document)));
+const claimTools = lazy<ClaimTools>(() => import('./claim-tools.ts').then((m) => m.enhanceClaims(document)));
+
+const closest = <T extends Element>(target: EventTarget | null, selector: string) => (target instanceof Element ? target.closest<T>(selector) : null);
+const MARKER = '.citation-link[data-note]';
+
+if (document.querySelector(MARKER)) {
+  document.addEventListener('pointerover', (event) => {
+    const marker = closest<HTMLAnchorElement>(event.target, MARKER);
+    if (marker && event.pointerType !== 'touch' && !previews.loaded()) void previews.get().then((p) => p.hover(marker));
+  });
+  document.addEventListener('focusin', (event) => {
+    const marker = closest<HTMLAnchorElement>(event.target, MARKER);
+    if (marker && !previews.loaded()) void previews.get().then((p) => p.open(marker));
+  });
+  // A first tap opens the preview rather than following the link, as it does once loaded.
+  document.addEventListener('click', (event) => {
+    const marker = closest<HTMLAnchorElement>(event.target, MARKER);
+    if (marker && (event as PointerEvent).pointerType === 'touch' && !previews.loaded()) {
+      event.preventDefault();
+      void previews.get().then((p) => p.open(marker));
+    }
+  }, true);
+}
+
+if (document.querySelector('.claim-permalink[data-share]')) {
+  const wake = (event: Event) => {
+    if (!claimTools.loaded() && closest(event.target, '.claim')) void claimTools.get();
+  };
+  document.addEventListener('pointerover', wake);
+  document.addEventListener('focusin', wake);
+  // A click on ¶ before the tools loaded copies, as it does once loaded.
+  document.addEventListener('click', (event) => {
+    const link = closest<HTMLAnchorElement>(event.target, '.claim-permalink[data-share]');
+    if (link && !claimTools.loaded()) {
+      event.preventDefault();
+      void claimTools.get().then((tools) => tools.copyLink(link));
+    }
+  }, true);
+}
+
+// "Cite this": the copy buttons appear as the reader reaches the section.
+const cite = document.querySelector('.cite-this');
+if (cite) {
+  const copyButtons = lazy(() => import('./copy-citation.ts').then((m) => m.enhanceCitationCopy(document)));
+  const wake = () => void copyButtons.get();
+  if ('IntersectionObserver' in window) {
+    const observer = new IntersectionObserver((entries) => {
+      if (entries.some((e) => e.isIntersecting)) {
+        observer.disconnect();
+        wake();
+      }
+    }, { rootMargin: '200px' });
+    observer.observe(cite);
+  }
+  cite.addEventListener('focusin', wake);
+}
