@@ -16,6 +16,9 @@ import { CLAIM_RECORDS_FILE, type ClaimSearchRecord } from '../lib/search-record
  * to <outDir>/pagefind/.
  */
 
+/** Files Pagefind writes that no page loads. */
+const UNUSED_UI_FILES = ['pagefind-ui.js', 'pagefind-ui.css', 'pagefind-modular-ui.js', 'pagefind-modular-ui.css', 'pagefind-component-ui.js', 'pagefind-component-ui.css'];
+
 /** The essay and note pages (not the lists): the pages that are records of their own. */
 const PAGE_GLOB = '{essays,notes}/*/index.html';
 
@@ -68,6 +71,8 @@ async function buildIndex(outDir: string): Promise<IndexSummary> {
   const written = await index.writeFiles({ outputPath });
   failOn(written.errors, `Pagefind could not write the index to ${outputPath}`);
   await rm(recordsFile);
+  // Pagefind also writes its ready-made interfaces; the site bundles its own (and the Component UI from npm).
+  await Promise.all(UNUSED_UI_FILES.map((file) => rm(join(outputPath, file), { force: true })));
   return { pages: pages.page_count, claims: claims.length, outputPath, indexBytes: await indexBytes(outputPath) };
 }
 

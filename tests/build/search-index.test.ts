@@ -39,6 +39,11 @@ for (const [name, expected] of [['site', { pages: 13, claims: 19 }], ['good', { 
       }
     });
 
+    it('keeps what the pages load, and drops the ready-made interfaces no page uses', () => {
+      for (const kept of ['pagefind.js', 'pagefind-worker.js', 'pagefind-highlight.js', 'wasm.en.pagefind']) expect(existsSync(join(pagefind, kept)), kept).toBe(true);
+      expect(readdirSync(pagefind).filter((f) => /-ui\.(js|css)$/.test(f))).toEqual([]);
+    });
+
     it('logs what it indexed, and removes the claim records it read', () => {
       expect(build.output).toMatch(new RegExp(`\\[pagefind-index\\] Indexed ${expected.pages} pages and ${expected.claims} claims into .*pagefind \\(\\d+ bytes of index\\)`));
       expect(existsSync(join(build.outDir, CLAIM_RECORDS_FILE))).toBe(false);
