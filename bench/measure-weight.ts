@@ -1,0 +1,58 @@
+import type { Browser } from 'playwright-core';
+import { compressedSizes, emptyWeight, addToWeight, type ResourceKind, type Sizes, type Weight } from './weight.ts';
+
+/**
+ * Page weight on first view: the page is loaded once in a fresh browser
+ * context (empty cache), nothing is clicked or scrolled, and every response
+ * the browser receives until the network is idle is recorded. The bodies are
+ * then compressed here, so the figures do not depend on the test server.
+ */
+
+export interface Fetched {
+  url: string;
+  kind: ResourceKind;
+  sizes: Sizes;
+}
+
+export interface PageWeight {
+  url: string;
+  requests: number;
+  weight: Weight;
+  files: Fetched[];
+}
+
+export async function measurePageWeight(browser: Browser, url: string): Promise<PageWeight> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  try {
+    const page = await context.newPage();
+    const pending: Promise<Fetched | undefined>[] = [];
+    page.on('response', (response) => {
+      pending.push(
+        (async () => {
+          if (response.status() >= 300 && response.status() < 400) return undefined;
+          const body = await response.body().catch(() => undefined);
+          if (!body) return undefined;
+          const type = response.headers()['content-type'] ?? '';
+          return { url: response.url(), kind: classify(response.request().resourceType(), type, response.url()), sizes: compressedSizes(body) };
+        })(),
+      );
+    });
+    const response = await page.goto(url, { waitUntil: 'load', timeout: 30_000 });
+    if (!response || !response.ok()) throw new Error(`${url} answered ${response?.status() ?? 'nothing'}.`);
+    await page.waitForLoadState('networkidle', { timeout: 15_000 }).catch(() => undefined);
+    const files = (await Promise.all(pending)).filter((f): f is Fetched => f !== undefined);
+    const weight = files.reduce((w, f) => addToWeight(w, f.kind, f.sizes), emptyWeight());
+    return { url, requests: files.length, weight, files };
+  } finally {
+    await context.close();
+  }
+}
+
+function classify(resourceType: string, contentType: string, url: string): ResourceKind {
+  if (resourceType === 'document') return 'html';
+  if (resourceType === 'stylesheet' || contentType.includes('text/css')) return 'css';
+  if (resourceType === 'script' || /javascript|wasm/.test(contentType) || /\.m?js(\?|$)/.test(url)) return 'js';
+  if (resourceType === 'font' || contentType.startsWith('font/')) return 'font';
+  if (resourceType === 'image' || contentType.startsWith('image/')) return 'image';
+  return 'other';
+}
