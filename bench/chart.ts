@@ -13,9 +13,9 @@ export interface Series {
   points: { x: number; y: number }[];
 }
 
-const WIDTH = 640;
+const WIDTH = 720;
 const HEIGHT = 360;
-const MARGIN = { top: 40, right: 150, bottom: 50, left: 60 };
+const MARGIN = { top: 40, right: 200, bottom: 50, left: 60 };
 
 export function buildSeries(results: readonly SizeResult[]): Series[] {
   const colors = { ours: '#1f6feb', starlight: '#d9480f' } as const;

@@ -28,15 +28,26 @@ export interface SearchUi {
   openKey?: string;
   input: string;
   result: string;
+  /**
+   * Optional, more exact: a selector that matches once the results for the
+   * whole query are drawn, with {query} standing for the words typed (so
+   * results still showing for the first letters do not count).
+   */
+  drawnWhen?: string;
 }
 
 export const SEARCH_UI: Record<'ours' | 'starlight', SearchUi> = {
+  // The header combobox (src/components/SearchBox.astro): its DOM contract for
+  // the bench is a result as `#site-search-listbox > [role="option"]`, and the
+  // form's data-search-state "results" with data-search-query set once drawn.
   ours: {
-    open: 'header [data-search-open], header button[aria-controls*="search" i], header button[aria-label*="search" i]',
+    open: '[data-search-open]',
     openKey: '/',
-    input: 'header input[type="search"], header [role="combobox"], dialog[open] input[type="search"], dialog[open] [role="combobox"]',
-    result: '[role="listbox"] [role="option"], .pagefind-ui__result-link, .pf-result-link',
+    input: '#site-search-input, header input[type="search"]',
+    result: '#site-search-listbox > [role="option"]',
+    drawnWhen: '[data-header-search][data-search-state="results"][data-search-query="{query}"]',
   },
+  // Starlight's search button opens a dialog holding Pagefind's Default UI.
   starlight: {
     open: 'button[data-open-modal]',
     input: '#starlight__search input',

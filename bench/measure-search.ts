@@ -103,7 +103,7 @@ async function oneQuery(browser: Browser, pageUrl: string, ui: SearchUi, query: 
     if (!opened) return `not available (search field not found: ${ui.input})`;
     await page.waitForTimeout(READER_PAUSE_MS);
     await page.waitForLoadState('networkidle', { timeout: 5_000 }).catch(() => undefined);
-    await page.evaluate(installTimer, ui.result);
+    await page.evaluate(installTimer, { result: ui.result, drawn: ui.drawnWhen?.replaceAll('{query}', cssString(query)) ?? null });
     await page.keyboard.type(query);
     const ms = await page
       .waitForFunction(() => (window as unknown as BenchWindow).__bench.drawn > 0, undefined, { timeout: RESULT_TIMEOUT_MS, polling: 50 })
@@ -142,8 +142,18 @@ interface BenchWindow {
   __bench: { lastKey: number; drawn: number };
 }
 
-/** Runs in the page: notes each keydown, and the first result element drawn after the latest one. */
-function installTimer(resultSelector: string): void {
+/** Text for inside a double-quoted CSS attribute value. */
+function cssString(text: string): string {
+  return text.replace(/["\\]/g, '\\$&');
+}
+
+/**
+ * Runs in the page: notes each keydown, and when the first result is drawn
+ * after the latest one: the first result element added to the DOM, or, when
+ * the interface says which query its results are for (`drawn`), the moment
+ * that selector and a result both match.
+ */
+function installTimer({ result, drawn }: { result: string; drawn: string | null }): void {
   const state = { lastKey: 0, drawn: 0 };
   (window as unknown as BenchWindow).__bench = state;
   document.addEventListener('keydown', () => {
@@ -152,10 +162,13 @@ function installTimer(resultSelector: string): void {
   }, true);
   const isResult = (node: Node) => {
     const element = node instanceof Element ? node : node.parentElement;
-    return !!element && (element.matches(resultSelector) || !!element.querySelector(resultSelector) || !!element.closest(resultSelector));
+    return !!element && (element.matches(result) || !!element.querySelector(result) || !!element.closest(result));
   };
   new MutationObserver((records) => {
     if (state.lastKey === 0 || state.drawn > 0) return;
-    if (records.some((r) => [...r.addedNodes].some(isResult))) state.drawn = performance.now();
-  }).observe(document.documentElement, { childList: true, subtree: true });
+    const done = drawn
+      ? !!document.querySelector(drawn) && !!document.querySelector(result)
+      : records.some((r) => [...r.addedNodes].some(isResult));
+    if (done) state.drawn = performance.now();
+  }).observe(document.documentElement, { childList: true, subtree: true, attributes: !!drawn });
 }

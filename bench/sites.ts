@@ -25,6 +25,9 @@ export interface BenchSite {
   build(onSpawn?: (child: ChildProcess) => void): Promise<AstroBuildResult>;
 }
 
+/** No build of the bench may run longer than this. */
+const BUILD_TIMEOUT_MS = 45 * 60_000;
+
 export const SITE_LABELS: Record<SiteName, string> = { ours: 'This site', starlight: 'Starlight' };
 
 export function oursSite(workspace: Workspace): BenchSite {
@@ -48,6 +51,7 @@ export function oursSite(workspace: Workspace): BenchSite {
         project: PROJECT,
         args: ['--config', 'astro.config.mjs'],
         env: { BUILD_ROOT: root, OUT_DIR: outDir, CONTENT_DIR: workspace.contentDir, BASE_PATH: '/' },
+        timeoutMs: BUILD_TIMEOUT_MS,
         ...(onSpawn ? { onSpawn } : {}),
       });
     },
@@ -76,6 +80,7 @@ export function starlightSite(workspace: Workspace): BenchSite {
         project: PEER,
         cwd: PEER,
         env: { STARLIGHT_WORK: work },
+        timeoutMs: BUILD_TIMEOUT_MS,
         ...(onSpawn ? { onSpawn } : {}),
       });
     },

@@ -19,6 +19,8 @@ export interface AstroBuildOptions {
   env?: NodeJS.ProcessEnv;
   /** Called once the child has started, such as to sample its memory. */
   onSpawn?: (child: ChildProcess) => void;
+  /** Ends the build and everything it started after this long; it then fails. */
+  timeoutMs?: number;
 }
 
 export interface AstroBuildResult {
@@ -43,13 +45,22 @@ export function runAstroBuild(options: AstroBuildOptions): Promise<AstroBuildRes
       cwd: options.cwd ?? options.project,
       env,
       stdio: ['ignore', 'pipe', 'pipe'],
+      // Its own process group, so that a timeout ends its children too.
+      detached: options.timeoutMs !== undefined,
     });
     options.onSpawn?.(child);
     let output = '';
+    const timer = options.timeoutMs === undefined ? undefined : setTimeout(() => {
+      output += `\nThe build was stopped after ${options.timeoutMs} ms.\n`;
+      if (child.pid) process.kill(-child.pid, 'SIGKILL');
+    }, options.timeoutMs);
     child.stdout.on('data', (d: Buffer) => (output += d.toString()));
     child.stderr.on('data', (d: Buffer) => (output += d.toString()));
     child.on('error', reject);
-    child.on('close', (code) => resolve({ exitCode: code ?? 1, output: stripAnsi(output) }));
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ exitCode: code ?? 1, output: stripAnsi(output) });
+    });
   });
 }
 
