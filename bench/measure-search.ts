@@ -23,6 +23,8 @@ export interface QueryResult {
   ms: number | null;
   requests: number;
   bytes: { raw: number; gzip: number };
+  /** What was fetched: URL path and gzip bytes, largest first. */
+  files: { path: string; gzip: number }[];
 }
 
 export type SearchResult =
@@ -87,16 +89,17 @@ async function oneQuery(browser: Browser, pageUrl: string, ui: SearchUi, query: 
     const page = await context.newPage();
     await page.goto(pageUrl, { waitUntil: 'load', timeout: 30_000 });
     await page.waitForLoadState('networkidle', { timeout: 10_000 }).catch(() => undefined);
-    const fetched: Promise<{ raw: number; gzip: number }>[] = [];
+    const fetched: Promise<{ path: string; raw: number; gzip: number }>[] = [];
     page.on('response', (response) => {
+      const path = new URL(response.url()).pathname;
       fetched.push(
         response
           .body()
           .then((body) => {
             const sizes = compressedSizes(body);
-            return { raw: sizes.raw, gzip: sizes.gzip };
+            return { path, raw: sizes.raw, gzip: sizes.gzip };
           })
-          .catch(() => ({ raw: 0, gzip: 0 })),
+          .catch(() => ({ path, raw: 0, gzip: 0 })),
       );
     });
     const opened = await openSearch(page, ui);
@@ -115,7 +118,13 @@ async function oneQuery(browser: Browser, pageUrl: string, ui: SearchUi, query: 
     await page.waitForLoadState('networkidle', { timeout: 5_000 }).catch(() => undefined);
     await page.waitForTimeout(300);
     const sizes = await Promise.all(fetched);
-    return { query, ms, requests: sizes.length, bytes: { raw: sum(sizes.map((s) => s.raw)), gzip: sum(sizes.map((s) => s.gzip)) } };
+    return {
+      query,
+      ms,
+      requests: sizes.length,
+      bytes: { raw: sum(sizes.map((s) => s.raw)), gzip: sum(sizes.map((s) => s.gzip)) },
+      files: sizes.map(({ path, gzip }) => ({ path, gzip })).sort((a, b) => b.gzip - a.gzip),
+    };
   } finally {
     await context.close();
   }

@@ -1,4 +1,5 @@
-import { machineLine, targetsMarkdown } from './report.ts';
+import { count } from './format.ts';
+import { busyNote, machineLine, targetsMarkdown } from './report.ts';
 import type { BenchResults } from './results.ts';
 import type { TargetResult } from './targets.ts';
 
@@ -18,9 +19,12 @@ export function replaceBetweenMarkers(text: string, content: string): string {
 
 /** What goes between the markers: when and where it ran, the targets table, the chart. */
 export function readmeSection(results: BenchResults, targets: readonly TargetResult[], chartPath: string): string {
+  const scope = `${results.parts.join(', ')} at N = ${results.sizes.map(count).join(', ')}`;
+  const busy = busyNote(results.machine);
+  const hasBuild = results.results.some((r) => r.build);
   return [
-    `Last full run: ${machineLine(results.machine, results.finishedAt)}. Every figure below comes from that run ([all figures](bench/results/latest.md), [raw data](bench/results/latest.json)).`,
+    `Last saved run (${scope}): ${machineLine(results.machine, results.finishedAt)}.${busy ? ` ${busy}` : ''} Every figure below comes from that run: [all figures](bench/results/latest.md), [raw data](bench/results/latest.json).`,
     targetsMarkdown(targets),
-    `![Build time against the number of notes, this site and Starlight](${chartPath})`,
-  ].join('\n\n');
+    hasBuild ? `![Build time against the number of notes, this site and Starlight](${chartPath})` : '',
+  ].filter(Boolean).join('\n\n');
 }

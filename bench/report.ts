@@ -39,6 +39,13 @@ export function targetsMarkdown(targets: readonly TargetResult[]): string {
   return markdownTable(TARGET_HEADERS, targetRows(targets));
 }
 
+/** A warning when the machine had more work than cores while the bench ran. */
+export function busyNote(machine: Machine): string {
+  return machine.loadStart > machine.cores || machine.loadEnd > machine.cores
+    ? 'The machine was busy during the run (load average above its number of cores), so the times are noisy.'
+    : '';
+}
+
 export function machineLine(machine: Machine, finishedAt: string): string {
   return `${finishedAt.slice(0, 10)}, ${machine.cpu} (${machine.cores} cores), ${machine.memoryGiB} GiB, ${machine.os}, Node.js ${machine.node}; load average ${machine.loadStart.toFixed(2)} at the start, ${machine.loadEnd.toFixed(2)} at the end`;
 }
@@ -115,7 +122,7 @@ export function lighthouseMarkdown(results: BenchResults): string {
 /** The whole report, for bench/results/latest.md. */
 export function reportMarkdown(results: BenchResults, targets: readonly TargetResult[], chartFile: string): string {
   const sections = [
-    `# Benchmark: this site and Starlight\n\nMachine: ${machineLine(results.machine, results.finishedAt)}. Versions: ${Object.entries(results.versions).map(([k, v]) => `${k} ${v}`).join(', ')}. Build runs per case: ${results.buildRuns}, alternating the two sites. Sizes are KB of 1,000 bytes.`,
+    `# Benchmark: this site and Starlight\n\nMachine: ${machineLine(results.machine, results.finishedAt)}. Versions: ${Object.entries(results.versions).map(([k, v]) => `${k} ${v}`).join(', ')}. Build runs per case: ${results.buildRuns}, alternating the two sites. Sizes are KB of 1,000 bytes. ${busyNote(results.machine)}`.trimEnd(),
     `## Targets\n\n${targetsMarkdown(targets)}`,
     section('Build', buildMarkdown(results.results), `![Build time against N](${chartFile})`),
     section('Page weight, first view', weightMarkdown(results.results), 'Each cell: raw / gzip (level 9) / brotli (quality 11), every response the browser fetched before any interaction.'),

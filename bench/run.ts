@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, release, totalmem, type } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
+import { stopAllBuilds } from '../scripts/lib/astro-build.ts';
 import { launchChromium } from '../scripts/lib/chromium.ts';
 import { serveStatic, type StaticServer } from '../scripts/lib/serve.ts';
 import { parseArgs, type BenchOptions } from './args.ts';
@@ -208,6 +209,13 @@ function writeResults(bench: BenchResults, targets: ReturnType<typeof evaluateTa
   } else {
     log(`A partial run: wrote bench/results/partial.json and partial.md (git-ignored). A full run, or --save, writes latest.* and the README.`);
   }
+}
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    stopAllBuilds();
+    process.exit(130);
+  });
 }
 
 main().catch((error: unknown) => {

@@ -29,6 +29,21 @@ export interface AstroBuildResult {
   output: string;
 }
 
+/** Builds started in their own process group (with a timeout), until they end. */
+const groups = new Set<number>();
+
+/** Ends every build still running with a timeout and all it started, such as when the caller is interrupted. */
+export function stopAllBuilds(): void {
+  for (const pid of groups) {
+    try {
+      process.kill(-pid, 'SIGKILL');
+    } catch {
+      // Already gone.
+    }
+  }
+  groups.clear();
+}
+
 /** Makes `root` with a node_modules link to `nodeModules`, if it has none. */
 export function prepareBuildRoot(root: string, nodeModules: string): void {
   mkdirSync(root, { recursive: true });
@@ -48,6 +63,7 @@ export function runAstroBuild(options: AstroBuildOptions): Promise<AstroBuildRes
       // Its own process group, so that a timeout ends its children too.
       detached: options.timeoutMs !== undefined,
     });
+    if (options.timeoutMs !== undefined && child.pid) groups.add(child.pid);
     options.onSpawn?.(child);
     let output = '';
     const timer = options.timeoutMs === undefined ? undefined : setTimeout(() => {
@@ -59,6 +75,7 @@ export function runAstroBuild(options: AstroBuildOptions): Promise<AstroBuildRes
     child.on('error', reject);
     child.on('close', (code) => {
       clearTimeout(timer);
+      if (child.pid) groups.delete(child.pid);
       resolve({ exitCode: code ?? 1, output: stripAnsi(output) });
     });
   });

@@ -3,7 +3,7 @@ import { parseArgs } from '../../bench/args.ts';
 import { buildSeries, buildTimeChart, niceMax } from '../../bench/chart.ts';
 import { medianOfRuns, type LighthouseRun } from '../../bench/measure-lighthouse.ts';
 import { summarise, type BuildRun } from '../../bench/measure-build.ts';
-import { replaceBetweenMarkers } from '../../bench/readme.ts';
+import { readmeSection, replaceBetweenMarkers } from '../../bench/readme.ts';
 import { markdownTable, textTable } from '../../bench/report.ts';
 import type { BenchResults, SizeResult } from '../../bench/results.ts';
 import { median, p95, quantile, ratio } from '../../bench/stats.ts';
@@ -112,6 +112,20 @@ describe('replaceBetweenMarkers', () => {
 
   it('refuses a README without markers', () => {
     expect(() => replaceBetweenMarkers('no markers', 'new')).toThrow(/bench:start/);
+  });
+});
+
+describe('readmeSection', () => {
+  it('says what ran where, warns of a busy machine, and links the chart only when builds ran', () => {
+    const withBuild = results([sizeResult(1000, [10, 4, 1], [12, 10, 1])]);
+    withBuild.machine.loadStart = 5;
+    const text = readmeSection(withBuild, evaluateTargets(withBuild), 'bench/results/build-time.svg');
+    expect(text).toMatch(/^Last saved run \(build at N = 1,000\): 2026-01-01, cpu \(2 cores\)/);
+    expect(text).toContain('so the times are noisy');
+    expect(text).toContain('| Figure | This site | Starlight | Target | Result |');
+    expect(text).toContain('](bench/results/build-time.svg)');
+    const without = results([]);
+    expect(readmeSection(without, evaluateTargets(without), 'chart.svg')).not.toContain('chart.svg');
   });
 });
 
