@@ -54,7 +54,10 @@ export function buildTimeChart(series: readonly Series[], caption: string): stri
   const plotH = HEIGHT - MARGIN.top - MARGIN.bottom;
   const px = (x: number) => MARGIN.left + (x / xMax) * plotW;
   const py = (y: number) => MARGIN.top + plotH - (y / yMax) * plotH;
-  const ticks = (max: number) => [0, 0.25, 0.5, 0.75, 1].map((f) => f * max);
+  const ticks = (max: number) => {
+    const step = niceMax(max / 5);
+    return Array.from({ length: Math.floor(max / step + 1e-9) + 1 }, (_, i) => i * step);
+  };
   const parts: string[] = [];
   parts.push(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${HEIGHT}" width="${WIDTH}" height="${HEIGHT}" role="img" aria-labelledby="title desc" font-family="system-ui, sans-serif" font-size="12">`);
   parts.push(`<title id="title">Build time against number of notes</title>`);
