@@ -4,6 +4,8 @@ import type { Browser, Page } from 'playwright-core';
 import type { SearchUi } from './config.ts';
 import { folderStats } from './sites.ts';
 import { median, p95, sum } from './stats.ts';
+import { QUIET_MS } from './measure-weight.ts';
+import { watchNetwork } from './network.ts';
 import { compressedSizes } from './weight.ts';
 
 /**
@@ -87,8 +89,10 @@ async function oneQuery(browser: Browser, pageUrl: string, ui: SearchUi, query: 
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   try {
     const page = await context.newPage();
+    const network = watchNetwork(page);
     await page.goto(pageUrl, { waitUntil: 'load', timeout: 30_000 });
-    await page.waitForLoadState('networkidle', { timeout: 10_000 }).catch(() => undefined);
+    // The first view has finished loading (see measure-weight.ts): what follows is the search's.
+    await network.quiet(QUIET_MS);
     const fetched: Promise<{ path: string; raw: number; gzip: number }>[] = [];
     page.on('response', (response) => {
       const path = new URL(response.url()).pathname;
@@ -105,7 +109,7 @@ async function oneQuery(browser: Browser, pageUrl: string, ui: SearchUi, query: 
     const opened = await openSearch(page, ui);
     if (!opened) return `not available (search field not found: ${ui.input})`;
     await page.waitForTimeout(READER_PAUSE_MS);
-    await page.waitForLoadState('networkidle', { timeout: 5_000 }).catch(() => undefined);
+    await network.quiet(500, 5_000);
     await page.evaluate(installTimer, { result: ui.result, drawn: ui.drawnWhen?.replaceAll('{query}', cssString(query)) ?? null });
     await page.keyboard.type(query);
     const ms = await page
@@ -115,8 +119,8 @@ async function oneQuery(browser: Browser, pageUrl: string, ui: SearchUi, query: 
         return b.drawn - b.lastKey;
       }))
       .catch(() => null);
-    await page.waitForLoadState('networkidle', { timeout: 5_000 }).catch(() => undefined);
-    await page.waitForTimeout(300);
+    // Result fragments and the rest of the index files the query asked for.
+    await network.quiet(1_000, 10_000);
     const sizes = await Promise.all(fetched);
     return {
       query,

@@ -1,4 +1,5 @@
 import type { Browser } from 'playwright-core';
+import { watchNetwork } from './network.ts';
 import { compressedSizes, emptyWeight, addToWeight, type ResourceKind, type Sizes, type Weight } from './weight.ts';
 
 /**
@@ -9,7 +10,7 @@ import { compressedSizes, emptyWeight, addToWeight, type ResourceKind, type Size
  */
 
 /** How long the network must stay quiet before the first view counts as loaded. */
-const SETTLE_MS = 3_000;
+export const QUIET_MS = 3_000;
 
 export interface Fetched {
   url: string;
@@ -29,18 +30,7 @@ export async function measurePageWeight(browser: Browser, url: string): Promise<
   try {
     const page = await context.newPage();
     const pending: Promise<Fetched | undefined>[] = [];
-    let inFlight = 0;
-    let lastActivity = performance.now();
-    const settled = () => {
-      inFlight = Math.max(0, inFlight - 1);
-      lastActivity = performance.now();
-    };
-    page.on('request', () => {
-      inFlight++;
-      lastActivity = performance.now();
-    });
-    page.on('requestfinished', settled);
-    page.on('requestfailed', settled);
+    const network = watchNetwork(page);
     page.on('response', (response) => {
       pending.push(
         (async () => {
@@ -54,12 +44,10 @@ export async function measurePageWeight(browser: Browser, url: string): Promise<
     });
     const response = await page.goto(url, { waitUntil: 'load', timeout: 30_000 });
     if (!response || !response.ok()) throw new Error(`${url} answered ${response?.status() ?? 'nothing'}.`);
-    await page.waitForLoadState('networkidle', { timeout: 15_000 }).catch(() => undefined);
     // Scripts a page starts once the browser is idle (Starlight's search) can
-    // come after the first quiet moment on a large page: wait until nothing
-    // has been requested for a while.
-    const deadline = Date.now() + 15_000;
-    while (Date.now() < deadline && (inFlight > 0 || performance.now() - lastActivity < SETTLE_MS)) await page.waitForTimeout(100);
+    // come well after the load event on a large page: wait until nothing has
+    // been requested for a while.
+    await network.quiet(QUIET_MS);
     const files = (await Promise.all(pending)).filter((f): f is Fetched => f !== undefined);
     const weight = files.reduce((w, f) => addToWeight(w, f.kind, f.sizes), emptyWeight());
     return { url, requests: files.length, weight, files };
