@@ -21,11 +21,13 @@ import remarkCitations from './src/plugins/remark-citations.ts';
 import remarkClaims from './src/plugins/remark-claims.ts';
 import remarkContentRules from './src/plugins/remark-content-rules.ts';
 import remarkParagraphAnchors from './src/plugins/remark-paragraph-anchors.ts';
-import claimCards from './src/integrations/claim-cards/index.ts';
+import { claimCards } from './src/integrations/claim-cards/index.ts';
 import mdxErrorHints from './src/integrations/mdx-error-hints.ts';
 import securityHeaders from './src/integrations/security-headers.ts';
 
 const settings = readSettings(process.env, root);
+// Share pictures are drawn as the claims plugin finds claims, while the rest compiles.
+const cards = claimCards();
 const urls = siteUrls(settings.base);
 const notesDir = `${settings.contentDir}/notes`;
 const registryFile = `${settings.contentDir}/claims.json`;
@@ -66,7 +68,7 @@ export default defineConfig({
         remarkGfm,
         [remarkContentRules, { root }],
         [remarkCitations, { root, notes: createNoteCatalog(notesDir, root), noteHref: urls.note, notesFolder: relative(root, notesDir) }],
-        [remarkClaims, { root, registry: createRegistryReader(registryFile, relative(root, registryFile)), docOf, shareHref: urls.claim }],
+        [remarkClaims, { root, registry: createRegistryReader(registryFile, relative(root, registryFile)), docOf, shareHref: urls.claim, onClaim: cards.draw }],
         // After remark-claims, which puts paragraphs made only of claims back together.
         [remarkParagraphAnchors, { applies: (/** @type {string} */ path) => docOf(path)?.startsWith('essays/') ?? false }],
       ],
@@ -87,7 +89,7 @@ export default defineConfig({
   integrations: [
     mdx(),
     mdxErrorHints(),
-    claimCards(),
+    cards.integration,
     pagefindIndex(),
     // The sitemap leaves out every page whose HTML says noindex (src/lib/sitemap-filter.ts).
     sitemap({ filter: indexablePages(new URL(settings.base, `${settings.site}/`).href, settings.outDir, readBuilt) }),

@@ -1,5 +1,6 @@
 import type { ClaimView, Corpus, EssayView, NoteView } from './corpus.ts';
 import { noteDate, papersOf, type CitableWork } from '../lib/citable-work.ts';
+import { apaReferences } from '../lib/citation-formats.ts';
 import { SITE_NAME } from '../lib/site.ts';
 import { absoluteUrl } from '../lib/urls.ts';
 
@@ -73,4 +74,24 @@ export function claimWork(view: ClaimView, corpus: Corpus, origin: string): Cita
     papers: papersOf(notes),
     notes,
   };
+}
+
+let apa: { corpus: Corpus; origin: string; byUrl: Map<string, string> } | undefined;
+
+/**
+ * A work's APA reference. Every work of the site (essays, notes, claims) is
+ * formatted in one batch the first time one is asked for, and kept for the
+ * rest of the build.
+ */
+export function apaReference(work: CitableWork, corpus: Corpus, origin: string): string {
+  if (apa?.corpus !== corpus || apa.origin !== origin) {
+    const works = [
+      ...corpus.essays.map((e) => essayWork(e, corpus, origin)),
+      ...corpus.notes.map((n) => noteWork(n, corpus, origin)),
+      ...corpus.claims.map((c) => claimWork(c, corpus, origin)),
+    ];
+    const references = apaReferences(works);
+    apa = { corpus, origin, byUrl: new Map(works.map((w, i) => [w.url, references[i]!])) };
+  }
+  return apa.byUrl.get(work.url) ?? apaReferences([work])[0]!;
 }

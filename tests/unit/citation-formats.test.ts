@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CitableWork } from '../../src/lib/citable-work.ts';
-import { citationFormats, citationKey, cslItem } from '../../src/lib/citation-formats.ts';
+import { apaReferences, citationFormats, citationKey, cslItem } from '../../src/lib/citation-formats.ts';
 
 const essay: CitableWork = {
   kind: 'essay',
@@ -95,5 +95,13 @@ describe('citationFormats', () => {
 describe('a claim in BibTeX', () => {
   it('names the essay it is part of in a note', () => {
     expect(citationFormats(claim).bibtex).toContain(`note = {A claim in the essay \`\`${essay.title}''}`);
+  });
+});
+
+describe('apaReferences', () => {
+  it('formats many works in one run, in their order, as each would be alone', () => {
+    const works = [essay, { ...essay, id: 'other', title: 'Another question?', url: 'https://x.org/essays/other/' }];
+    expect(apaReferences(works)).toEqual(works.map((w) => citationFormats(w).apa));
+    expect(apaReferences([])).toEqual([]);
   });
 });

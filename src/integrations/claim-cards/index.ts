@@ -1,12 +1,14 @@
 /**
- * claim-cards: after Astro has built the pages, draws each claim's share
- * picture (/c/<id>/card.png) from /c/claims.json. Pictures are drawn in
- * parallel worker threads, and kept in Astro's cache folder under a hash of
- * their content and of the code and fonts that draw them, so a rebuild draws
- * only the cards whose claim changed.
+ * claim-cards: each claim's share picture (/c/<id>/card.png). Drawing starts
+ * early: the claims plugin reports each claim as it compiles a file, and the
+ * card is drawn at once in a worker thread, on the core the compiler leaves
+ * free. After the build, /c/claims.json (the claims the site actually
+ * publishes) decides which cards ship; any not drawn yet are drawn then.
+ * Cards are kept in Astro's cache folder under a hash of their content and of
+ * the code and fonts that draw them, so a rebuild draws only what changed.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync, copyFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,40 +18,88 @@ import type { CardData } from '../../lib/claim-card.ts';
 import type { ClaimFeedItem } from '../../lib/claim-feed.ts';
 import { SITE_NAME } from '../../lib/site.ts';
 
-export default function claimCards(): AstroIntegration {
+export interface ClaimCards {
+  integration: AstroIntegration;
+  /** Starts drawing a claim's card, if the build is under way and the card is not cached. */
+  draw(claim: { id: string; text: string; from: string; sources: number }): void;
+}
+
+export function claimCards(): ClaimCards {
   let cacheDir = '';
-  return {
+  let building = false;
+  let version: string | undefined;
+  let pool: CardPool | undefined;
+  /** Cards being drawn, by cache file. */
+  const drawing = new Map<string, Promise<void>>();
+
+  /** The cache file of a card: a hash of what is drawn (not the claim's id, which is not). */
+  const cacheFile = (card: CardData) => {
+    version ??= codeVersion();
+    const drawn = JSON.stringify([card.text, card.from, card.siteName, card.sources]);
+    return join(cacheDir, `${createHash('sha256').update(version).update(drawn).digest('hex').slice(0, 32)}.png`);
+  };
+
+  const start = (card: CardData): Promise<void> => {
+    const file = cacheFile(card);
+    if (existsSync(file)) return Promise.resolve();
+    let job = drawing.get(file);
+    if (!job) {
+      mkdirSync(cacheDir, { recursive: true });
+      pool ??= new CardPool(Math.max(1, availableParallelism() - 1));
+      job = pool.draw(card).then((png) => writeFileSync(file, png));
+      drawing.set(file, job);
+    }
+    return job;
+  };
+
+  const integration: AstroIntegration = {
     name: 'claim-cards',
     hooks: {
+      'astro:config:setup': ({ command }) => {
+        building = command === 'build';
+      },
       'astro:config:done': ({ config }) => {
         cacheDir = join(fileURLToPath(config.cacheDir), 'claim-cards');
       },
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
         const feedPath = join(outDir, 'c', 'claims.json');
-        if (!existsSync(feedPath)) return;
-        const started = performance.now();
-        const { claims } = JSON.parse(readFileSync(feedPath, 'utf8')) as { claims: ClaimFeedItem[] };
-        const version = codeVersion();
-        mkdirSync(cacheDir, { recursive: true });
-        const jobs = claims.map((c) => {
-          const card: CardData = { id: c.id, text: c.text, from: c.document.title, siteName: SITE_NAME, sources: c.sources.length };
-          const key = createHash('sha256').update(version).update(JSON.stringify(card)).digest('hex').slice(0, 32);
-          return { card, cached: join(cacheDir, `${key}.png`), target: join(outDir, c.card) };
-        });
-        const missing = jobs.filter((j) => !existsSync(j.cached));
         try {
-          await drawAll(missing.map((j) => j.card), (id, png) => writeFileSync(missing.find((j) => j.card.id === id)!.cached, png));
-        } catch (error) {
-          throw new Error(`Could not draw the claim share pictures: ${(error as Error).message}`, { cause: error });
+          if (!existsSync(feedPath)) return;
+          const started = performance.now();
+          const early = drawing.size;
+          const { claims } = JSON.parse(readFileSync(feedPath, 'utf8')) as { claims: ClaimFeedItem[] };
+          const jobs = claims.map((c) => {
+            const card: CardData = { id: c.id, text: c.text, from: c.document.title, siteName: SITE_NAME, sources: c.sources.length };
+            return { card, target: join(outDir, c.card) };
+          });
+          const cached = jobs.filter((j) => existsSync(cacheFile(j.card)) && !drawing.has(cacheFile(j.card))).length;
+          try {
+            await Promise.all(jobs.map((j) => start(j.card)));
+          } catch (error) {
+            throw new Error(`Could not draw the claim share pictures: ${(error as Error).message}`, { cause: error });
+          }
+          for (const job of jobs) {
+            mkdirSync(dirname(job.target), { recursive: true });
+            copyFileSync(cacheFile(job.card), job.target);
+          }
+          const seconds = ((performance.now() - started) / 1000).toFixed(1);
+          logger.info(`${jobs.length} share pictures: ${drawing.size} drawn (${early} while compiling), ${cached} from cache; ${seconds}s after the pages`);
+        } finally {
+          await pool?.close();
+          pool = undefined;
+          drawing.clear();
         }
-        for (const job of jobs) {
-          mkdirSync(dirname(job.target), { recursive: true });
-          copyFileSync(job.cached, job.target);
-        }
-        const seconds = ((performance.now() - started) / 1000).toFixed(1);
-        logger.info(`${jobs.length} share pictures: ${missing.length} drawn, ${jobs.length - missing.length} from cache, in ${seconds}s`);
       },
+    },
+  };
+
+  return {
+    integration,
+    draw: (claim) => {
+      if (!building || cacheDir === '') return;
+      // An early drawing that fails is drawn again, and reported, after the build.
+      start({ ...claim, siteName: SITE_NAME }).catch(() => drawing.delete(cacheFile({ ...claim, siteName: SITE_NAME })));
     },
   };
 }
@@ -71,30 +121,54 @@ interface DrawResult {
   error?: string;
 }
 
-/** Draws the cards on a pool of worker threads, one per core (at most four). */
-async function drawAll(cards: CardData[], save: (id: string, png: Uint8Array) => void): Promise<void> {
-  if (cards.length === 0) return;
-  const size = Math.min(availableParallelism(), 4, cards.length);
-  const queue = [...cards];
-  const workerUrl = new URL('./worker.ts', import.meta.url);
-  await Promise.all(
-    Array.from({ length: size }, async () => {
-      const worker = new Worker(workerUrl);
-      let settle: { resolve: (r: DrawResult) => void; reject: (e: Error) => void } | undefined;
-      worker.on('message', (result: DrawResult) => settle?.resolve(result));
-      worker.on('error', (error) => settle?.reject(error));
-      try {
-        for (let card = queue.shift(); card; card = queue.shift()) {
-          const result = await new Promise<DrawResult>((resolve, reject) => {
-            settle = { resolve, reject };
-            worker.postMessage(card);
-          });
-          if (result.error || !result.png) throw new Error(`card "${result.id}": ${result.error}`);
-          save(result.id, result.png);
-        }
-      } finally {
-        await worker.terminate();
-      }
-    }),
-  );
+/** Worker threads that draw cards, one card at a time each, in the order asked. */
+class CardPool {
+  private readonly workers: Worker[] = [];
+  private readonly idle: Worker[] = [];
+  private readonly queue: { card: CardData; resolve: (png: Uint8Array) => void; reject: (e: Error) => void }[] = [];
+  private readonly pending = new Map<Worker, { resolve: (png: Uint8Array) => void; reject: (e: Error) => void }>();
+
+  constructor(size: number) {
+    for (let i = 0; i < size; i++) {
+      const worker = new Worker(new URL('./worker.ts', import.meta.url));
+      worker.on('message', (result: DrawResult) => {
+        const job = this.pending.get(worker);
+        this.pending.delete(worker);
+        if (result.png && !result.error) job?.resolve(result.png);
+        else job?.reject(new Error(`card "${result.id}": ${result.error}`));
+        this.idle.push(worker);
+        this.next();
+      });
+      worker.on('error', (error) => {
+        this.pending.get(worker)?.reject(error);
+        this.pending.delete(worker);
+      });
+      // Idle workers must not keep the build's process alive.
+      worker.unref();
+      this.workers.push(worker);
+      this.idle.push(worker);
+    }
+  }
+
+  draw(card: CardData): Promise<Uint8Array> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ card, resolve, reject });
+      this.next();
+    });
+  }
+
+  private next(): void {
+    while (this.idle.length > 0 && this.queue.length > 0) {
+      const worker = this.idle.pop()!;
+      const job = this.queue.shift()!;
+      this.pending.set(worker, job);
+      worker.ref();
+      worker.postMessage(job.card);
+    }
+    for (const worker of this.idle) worker.unref();
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.terminate()));
+  }
 }

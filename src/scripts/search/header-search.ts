@@ -88,7 +88,28 @@ export function enhanceHeaderSearch(form: HTMLFormElement): void {
     }
   };
 
+  // Typing fires a search per keystroke, and Pagefind answers them one after another: a search
+  // that starts while another is under way waits, and only the newest words are searched then.
+  let searching = false;
+  let waiting = false;
   const run = async () => {
+    if (searching) {
+      waiting = true;
+      return;
+    }
+    searching = true;
+    try {
+      await searchOnce();
+    } finally {
+      searching = false;
+    }
+    if (waiting) {
+      waiting = false;
+      void run();
+    }
+  };
+
+  const searchOnce = async () => {
     const id = ++searchId;
     if (state.query === '') {
       close();
