@@ -58,7 +58,9 @@ export function enhanceHeaderSearch(form: HTMLFormElement): void {
   let state: SearchState = { ...EMPTY_SEARCH, query: input.value.trim() };
   let options: HTMLAnchorElement[] = [];
   let active = -1;
-  let searchId = 0;
+  // Bumped by every change of the words or filters: a search whose words are no longer
+  // the newest stops before it fetches its results' excerpts or draws them.
+  let wanted = 0;
 
   const setState = (name: 'idle' | 'loading' | 'results' | 'empty' | 'error') => {
     form.dataset['searchState'] = name;
@@ -93,6 +95,7 @@ export function enhanceHeaderSearch(form: HTMLFormElement): void {
   let searching = false;
   let waiting = false;
   const run = async () => {
+    wanted += 1;
     if (searching) {
       waiting = true;
       return;
@@ -110,7 +113,7 @@ export function enhanceHeaderSearch(form: HTMLFormElement): void {
   };
 
   const searchOnce = async () => {
-    const id = ++searchId;
+    const id = wanted;
     if (state.query === '') {
       close();
       setState('idle');
@@ -125,9 +128,9 @@ export function enhanceHeaderSearch(form: HTMLFormElement): void {
       return;
     }
     const found = await api.search(state.query, { filters: pagefindFilters(state) });
-    if (id !== searchId || !found) return;
+    if (id !== wanted || !found) return;
     const shown = await Promise.all(found.results.slice(0, HEADER_RESULT_LIMIT).map((r) => r.data()));
-    if (id !== searchId) return;
+    if (id !== wanted) return;
     await draw(api, found, shown.map(resultView));
   };
 
