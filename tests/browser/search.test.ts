@@ -69,6 +69,25 @@ describe('the header search', () => {
     { words: 'impossibly difficult problems', claim: 'hard-samples-backfire' },
   ];
 
+  it('searches one or two letters once typing pauses, and not while the words are being typed', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}notes/`);
+    await page.locator('#site-search-input').click();
+    await page.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { seenQueries: string[] }).seenQueries = seen;
+      const form = document.querySelector<HTMLElement>('#site-search')!;
+      new MutationObserver(() => seen.push(form.dataset['searchQuery'] ?? '')).observe(form, { attributeFilter: ['data-search-query'] });
+    });
+    await page.keyboard.type('entropy');
+    await page.locator('#site-search[data-search-query="entropy"][data-search-state="results"]').waitFor();
+    expect(await page.evaluate(() => (window as unknown as { seenQueries: string[] }).seenQueries)).toEqual(['entropy']);
+    await page.locator('#site-search-input').fill('RL');
+    await page.locator('#site-search[data-search-query="RL"][data-search-state="results"]').waitFor();
+    expect(await options(page).count()).toBeGreaterThan(0);
+    await page.close();
+  });
+
   it('puts the right claim first for claim-level queries', async () => {
     const page = await browser.newPage();
     await page.goto(server.url);
