@@ -252,6 +252,27 @@ describe('the search page', () => {
     await page.close();
   });
 
+  it('loads its search code when the reader starts a search, and keeps the words typed meanwhile', async () => {
+    const page = await browser.newPage();
+    const requested: string[] = [];
+    page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+    const scriptBytes: Promise<number>[] = [];
+    page.on('response', (response) => {
+      if (response.url().endsWith('.js')) scriptBytes.push(response.body().then((body) => body.length));
+    });
+    await page.goto(`${server.url}search/`);
+    await page.waitForLoadState('networkidle');
+    expect(requested.filter((path) => path.startsWith('/pagefind/') || /\/search-page\.[\w-]+\.js$/.test(path))).toEqual([]);
+    // The page's own small script only, not the Component UI's 157 KB.
+    expect((await Promise.all(scriptBytes)).reduce((a, b) => a + b, 0)).toBeLessThan(20_000);
+    await page.locator('#search-page-input').focus();
+    await page.keyboard.type('random rewards');
+    await page.locator('[data-search-app][data-search-state="results"][data-search-query="random rewards"]').waitFor();
+    expect(requested.some((path) => /\/search-page\.[\w-]+\.js$/.test(path))).toBe(true);
+    expect(page.url()).toMatch(/\/search\/\?q=random\+rewards$/);
+    await page.close();
+  });
+
   it('narrows by kind and theme, and keeps the URL shareable', async () => {
     const page = await browser.newPage();
     await page.goto(`${server.url}search/?q=rewards`);

@@ -1,4 +1,3 @@
-import { HIGHLIGHT_PARAM } from '../../lib/search-options.ts';
 import { isSearchShortcut } from '../../lib/search-shortcut.ts';
 
 /**
@@ -49,7 +48,7 @@ function isTypingIn(target: EventTarget | null): boolean {
   return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
 }
 
-if (new URLSearchParams(window.location.search).has(HIGHLIGHT_PARAM)) {
-  const bundle = document.documentElement.dataset['searchBundle'];
-  if (bundle) void import('./highlight.ts').then((m) => m.highlightSearchedWords(bundle));
+const { searchBundle, searchHighlight } = document.documentElement.dataset;
+if (searchBundle && searchHighlight && new URLSearchParams(window.location.search).has(searchHighlight)) {
+  void import('./highlight.ts').then((m) => m.highlightSearchedWords(searchBundle));
 }

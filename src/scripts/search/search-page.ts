@@ -50,7 +50,9 @@ function start(form: HTMLFormElement, app: HTMLElement): void {
   results.resultTemplate = (data) => resultItem(resultView(data as ResultData));
 
   let state: SearchState = readSearchState(new URLSearchParams(window.location.search));
-  input.value = state.query;
+  // Words typed while this code was loading are the reader's newest.
+  if (input.value.trim()) state = { ...state, query: input.value.trim() };
+  else input.value = state.query;
   app.hidden = false;
 
   const run = () => {
