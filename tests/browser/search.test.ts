@@ -73,18 +73,30 @@ describe('the header search', () => {
     const page = await browser.newPage();
     await page.goto(`${server.url}notes/`);
     await page.locator('#site-search-input').click();
+    // Records the words of every list drawn, and how long after the last key each search started.
     await page.evaluate(() => {
-      const seen: string[] = [];
-      (window as unknown as { seenQueries: string[] }).seenQueries = seen;
+      const log = { drawn: [] as string[], waits: [] as number[], lastKey: 0 };
+      (window as unknown as { searchLog: typeof log }).searchLog = log;
       const form = document.querySelector<HTMLElement>('#site-search')!;
-      new MutationObserver(() => seen.push(form.dataset['searchQuery'] ?? '')).observe(form, { attributeFilter: ['data-search-query'] });
+      document.addEventListener('keydown', () => (log.lastKey = performance.now()), true);
+      new MutationObserver(() => {
+        if (form.dataset['searchState'] === 'loading') log.waits.push(performance.now() - log.lastKey);
+        if (form.dataset['searchState'] === 'results') log.drawn.push(form.dataset['searchQuery'] ?? '');
+      }).observe(form, { attributeFilter: ['data-search-state', 'data-search-query'] });
     });
-    await page.keyboard.type('entropy');
-    await page.locator('#site-search[data-search-query="entropy"][data-search-state="results"]').waitFor();
-    expect(await page.evaluate(() => (window as unknown as { seenQueries: string[] }).seenQueries)).toEqual(['entropy']);
-    await page.locator('#site-search-input').fill('RL');
+    const searchLog = () => page.evaluate(() => (window as unknown as { searchLog: { drawn: string[]; waits: number[] } }).searchLog);
+    await page.keyboard.type('RL');
     await page.locator('#site-search[data-search-query="RL"][data-search-state="results"]').waitFor();
     expect(await options(page).count()).toBeGreaterThan(0);
+    // "R" was never searched, and "RL" only after the pause.
+    const short = await searchLog();
+    expect(short.drawn).toEqual(['RL']);
+    expect(short.waits).toHaveLength(1);
+    expect(short.waits[0]).toBeGreaterThanOrEqual(140);
+    await page.locator('#site-search-input').fill('');
+    await page.keyboard.type('entropy');
+    await page.locator('#site-search[data-search-query="entropy"][data-search-state="results"]').waitFor();
+    expect((await searchLog()).drawn.filter((words) => words.length < 3)).toEqual(['RL']);
     await page.close();
   });
 

@@ -20,8 +20,9 @@ import { drawChips, drawNoResults, resultOption } from './render.ts';
 /**
  * Words shorter than this are searched only once typing pauses. One or two letters match most of
  * the index, so such a search is the slowest there is (120-350 ms at 5,000 notes, against 10-150 ms
- * for the whole word, in Chromium on the bench's corpus), and while words are being typed its results are never the
- * ones wanted. Short words such as "RL" or "KL" are still searched, a moment after the last key.
+ * for a whole word, in Chromium on the bench's corpus), and while words are being typed its
+ * results are never the ones wanted. Short words such as "RL" or "KL" are still searched, a
+ * moment after the last key.
  */
 const SEARCH_AT_ONCE_FROM = 3;
 const SHORT_WORDS_PAUSE_MS = 150;
