@@ -73,6 +73,8 @@ describe('the header search', () => {
     const page = await browser.newPage();
     await page.goto(`${server.url}notes/`);
     await page.locator('#site-search-input').click();
+    // Once the search code is in: words typed before it arrives are searched as soon as it does.
+    await page.locator('#site-search[data-enhanced]').waitFor({ state: 'attached' });
     // Records the words of every list drawn, and how long after the last key each search started.
     await page.evaluate(() => {
       const log = { drawn: [] as string[], waits: [] as number[], lastKey: 0 };
