@@ -19,8 +19,13 @@ if (form && input) {
       console.error('The search page could not load its search code.', error);
     });
   };
-  // Any parameter with a value asks for a search; search-page.ts reads which.
-  if ([...new URLSearchParams(window.location.search).values()].some((value) => value.trim() !== '')) start();
+  // Any parameter with a value asks for a search; search-page.ts reads which. The words show in the
+  // field at once (the field's name is the URL's parameter), before the code is in.
+  const params = new URLSearchParams(window.location.search);
+  if ([...params.values()].some((value) => value.trim() !== '')) {
+    if (!input.value) input.value = (params.get(input.name) ?? '').trim();
+    start();
+  }
   input.addEventListener('focus', start);
   input.addEventListener('input', start);
 }
