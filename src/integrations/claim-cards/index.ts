@@ -71,9 +71,9 @@ export function claimCards(): ClaimCards {
           const { claims } = JSON.parse(readFileSync(feedPath, 'utf8')) as { claims: ClaimFeedItem[] };
           const jobs = claims.map((c) => {
             const card: CardData = { id: c.id, text: c.text, from: c.document.title, siteName: SITE_NAME, sources: c.sources.length };
-            return { card, target: join(outDir, c.card) };
+            return { card, file: cacheFile(card), target: join(outDir, c.card) };
           });
-          const cached = jobs.filter((j) => existsSync(cacheFile(j.card)) && !drawing.has(cacheFile(j.card))).length;
+          const cached = jobs.filter((j) => existsSync(j.file) && !drawing.has(j.file)).length;
           try {
             await Promise.all(jobs.map((j) => start(j.card)));
           } catch (error) {
@@ -81,7 +81,7 @@ export function claimCards(): ClaimCards {
           }
           for (const job of jobs) {
             mkdirSync(dirname(job.target), { recursive: true });
-            copyFileSync(cacheFile(job.card), job.target);
+            copyFileSync(job.file, job.target);
           }
           const seconds = ((performance.now() - started) / 1000).toFixed(1);
           logger.info(`${jobs.length} share pictures: ${drawing.size} drawn (${early} while compiling), ${cached} from cache; ${seconds}s after the pages`);
@@ -99,7 +99,8 @@ export function claimCards(): ClaimCards {
     draw: (claim) => {
       if (!building || cacheDir === '') return;
       // An early drawing that fails is drawn again, and reported, after the build.
-      start({ ...claim, siteName: SITE_NAME }).catch(() => drawing.delete(cacheFile({ ...claim, siteName: SITE_NAME })));
+      const card = { ...claim, siteName: SITE_NAME };
+      start(card).catch(() => drawing.delete(cacheFile(card)));
     },
   };
 }
