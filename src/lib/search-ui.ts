@@ -101,35 +101,59 @@ export interface ResultCounts {
   unfiltered: FilterCounts;
 }
 
+/** Which filters get chips, and how many theme and essay chips at most (pressed ones are always shown). */
+export interface ChipOptions {
+  facets?: readonly FilterChip['filter'][];
+  themeLimit?: number;
+  essayLimit?: number;
+}
+
 /**
  * The chips for a set of results: "All" and each kind with its count (kinds
  * with no results are left out unless pressed), then the themes the results
- * have most (at most `themeLimit`, plus any pressed), then the essays when the
- * results span several (or one is pressed). While a kind is pressed, the kind
- * chips count the words' results of every kind, so the reader sees where
- * switching would lead.
+ * have most (at most `themeLimit`, plus any pressed), then the essays the
+ * results have most when they span several (at most `essayLimit`, plus the
+ * pressed one). While a kind is pressed, the kind chips count the words'
+ * results of every kind, so the reader sees where switching would lead.
  */
-export function filterChips(counts: ResultCounts, state: SearchState, themeLimit = 4): FilterChip[] {
-  const kindCounts = (state.kind ? counts.unfiltered : counts.filtered)[SEARCH_FILTERS.kind] ?? {};
-  const chips: FilterChip[] = [{ filter: 'kind', value: null, label: 'All', count: state.kind ? counts.unfilteredCount : counts.count, pressed: state.kind === null }];
-  for (const kind of SEARCH_KINDS_IN_CHIP_ORDER) {
-    // The pressed kind's count is what is shown.
-    const count = state.kind === kind ? counts.count : (kindCounts[kind] ?? 0);
-    if (count > 0 || state.kind === kind) chips.push({ filter: 'kind', value: kind, label: KIND_LABELS[kind].many, count, pressed: state.kind === kind });
+export function filterChips(counts: ResultCounts, state: SearchState, options: ChipOptions = {}): FilterChip[] {
+  const { facets = ['kind', 'theme', 'essay'], themeLimit = 4, essayLimit = 4 } = options;
+  const chips: FilterChip[] = [];
+  if (facets.includes('kind')) {
+    const kindCounts = (state.kind ? counts.unfiltered : counts.filtered)[SEARCH_FILTERS.kind] ?? {};
+    chips.push({ filter: 'kind', value: null, label: 'All', count: state.kind ? counts.unfilteredCount : counts.count, pressed: state.kind === null });
+    for (const kind of SEARCH_KINDS_IN_CHIP_ORDER) {
+      // The pressed kind's count is what is shown.
+      const count = state.kind === kind ? counts.count : (kindCounts[kind] ?? 0);
+      if (count > 0 || state.kind === kind) chips.push({ filter: 'kind', value: kind, label: KIND_LABELS[kind].many, count, pressed: state.kind === kind });
+    }
   }
-  const themeCounts = counts.filtered[SEARCH_FILTERS.theme] ?? {};
-  const themes = Object.entries(themeCounts).filter(([, n]) => n > 0);
-  themes.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'en'));
-  const shown = themes.slice(0, themeLimit).map(([t]) => t);
-  for (const theme of state.themes) if (!shown.includes(theme)) shown.push(theme);
-  for (const theme of shown) chips.push({ filter: 'theme', value: theme, label: theme, count: themeCounts[theme] ?? 0, pressed: state.themes.includes(theme) });
-  const essayCounts = counts.filtered[SEARCH_FILTERS.essay] ?? {};
-  const essays = Object.keys(essayCounts).filter((e) => essayCounts[e]! > 0);
-  if (essays.length > 1 || state.essay) {
-    if (state.essay && !essays.includes(state.essay)) essays.push(state.essay);
-    for (const essay of essays) chips.push({ filter: 'essay', value: essay, label: essay, count: essayCounts[essay] ?? 0, pressed: state.essay === essay });
+  if (facets.includes('theme')) {
+    const themeCounts = counts.filtered[SEARCH_FILTERS.theme] ?? {};
+    for (const theme of mostFound(themeCounts, themeLimit, state.themes)) {
+      chips.push({ filter: 'theme', value: theme, label: theme, count: themeCounts[theme] ?? 0, pressed: state.themes.includes(theme) });
+    }
+  }
+  if (facets.includes('essay')) {
+    const essayCounts = counts.filtered[SEARCH_FILTERS.essay] ?? {};
+    const found = Object.values(essayCounts).filter((n) => n > 0).length;
+    if (found > 1 || state.essay) {
+      const pressed = state.essay ? [state.essay] : [];
+      for (const essay of mostFound(essayCounts, essayLimit, pressed)) {
+        chips.push({ filter: 'essay', value: essay, label: essay, count: essayCounts[essay] ?? 0, pressed: state.essay === essay });
+      }
+    }
   }
   return chips;
+}
+
+/** The `limit` values with the most results (ties alphabetical), then any pressed value not among them. */
+function mostFound(counts: Record<string, number>, limit: number, pressed: readonly string[]): string[] {
+  const found = Object.entries(counts).filter(([, n]) => n > 0);
+  found.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'en'));
+  const shown = found.slice(0, limit).map(([value]) => value);
+  for (const value of pressed) if (!shown.includes(value)) shown.push(value);
+  return shown;
 }
 
 /** Claims first: they are the most specific answers; then notes, then essays. */

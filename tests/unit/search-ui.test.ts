@@ -55,7 +55,7 @@ describe('filterChips', () => {
   };
 
   it('offers All, the kinds found (claims first), and the themes the results have most', () => {
-    const chips = filterChips(counts, EMPTY_SEARCH, 3);
+    const chips = filterChips(counts, EMPTY_SEARCH, { themeLimit: 3 });
     expect(chips.map((c) => `${c.label} ${c.count}${c.pressed ? ' (pressed)' : ''}`)).toEqual([
       'All 6 (pressed)',
       'Claims 3',
@@ -69,7 +69,7 @@ describe('filterChips', () => {
 
   it('keeps pressed chips, and counts kinds for the words alone while one kind is pressed', () => {
     const pressed = { ...EMPTY_SEARCH, kind: 'claim' as const, themes: ['exploration'] };
-    const chips = filterChips({ ...counts, count: 3, filtered: { ...counts.filtered, kind: { claim: 3 } } }, pressed, 1);
+    const chips = filterChips({ ...counts, count: 3, filtered: { ...counts.filtered, kind: { claim: 3 } } }, pressed, { themeLimit: 1 });
     expect(chips.map((c) => `${c.label} ${c.count}${c.pressed ? ' (pressed)' : ''}`)).toEqual([
       'All 6',
       'Claims 3 (pressed)',
@@ -84,6 +84,19 @@ describe('filterChips', () => {
     expect(filterChips(counts, EMPTY_SEARCH).some((c) => c.filter === 'essay')).toBe(false);
     const two = { ...counts, filtered: { ...counts.filtered, essay: { 'Essay A': 3, 'Essay B': 1 } } };
     expect(filterChips(two, EMPTY_SEARCH).filter((c) => c.filter === 'essay').map((c) => c.label)).toEqual(['Essay A', 'Essay B']);
+  });
+
+  it('shows the essays with most results, at most essayLimit, and the pressed one', () => {
+    const many = { ...counts, filtered: { ...counts.filtered, essay: { 'Essay A': 1, 'Essay B': 4, 'Essay C': 2, 'Essay D': 0 } } };
+    const essays = (state: typeof EMPTY_SEARCH) => filterChips(many, state, { essayLimit: 2 }).filter((c) => c.filter === 'essay').map((c) => `${c.label} ${c.count}${c.pressed ? ' (pressed)' : ''}`);
+    expect(essays(EMPTY_SEARCH)).toEqual(['Essay B 4', 'Essay C 2']);
+    expect(essays({ ...EMPTY_SEARCH, essay: 'Essay D' })).toEqual(['Essay B 4', 'Essay C 2', 'Essay D 0 (pressed)']);
+  });
+
+  it('offers chips for the chosen filters only', () => {
+    const chips = filterChips({ ...counts, filtered: { ...counts.filtered, essay: { 'Essay A': 3, 'Essay B': 1 } } }, EMPTY_SEARCH, { facets: ['kind'] });
+    expect(chips.map((c) => c.label)).toEqual(['All', 'Claims', 'Notes', 'Essays']);
+    expect(filterChips(counts, EMPTY_SEARCH, { facets: ['theme'] }).map((c) => c.filter)).toEqual(['theme', 'theme', 'theme', 'theme']);
   });
 });
 

@@ -11,10 +11,11 @@ import {
   resultView,
   searchPageUrl,
   type FilterChip,
+  type FilterCounts,
   type SearchState,
 } from '../../lib/search-ui.ts';
 import { SEARCH_FILTERS } from '../../lib/search-records.ts';
-import { loadPagefind, type PagefindApi, type PagefindSearch } from './pagefind.ts';
+import { allFilterValues, loadPagefind, type PagefindApi, type PagefindSearch } from './pagefind.ts';
 import { drawChips, drawNoResults, resultOption } from './render.ts';
 
 /**
@@ -26,6 +27,9 @@ import { drawChips, drawNoResults, resultOption } from './render.ts';
  */
 const SEARCH_AT_ONCE_FROM = 3;
 const SHORT_WORDS_PAUSE_MS = 150;
+
+/** The header narrows by kind only; the search page also by theme and essay (see loadPagefind for why). */
+const HEADER_FACETS = ['kind'] as const;
 
 /**
  * The header's search field as an ARIA combobox (the APG "list autocomplete"
@@ -151,14 +155,18 @@ export function enhanceHeaderSearch(form: HTMLFormElement): void {
     input.removeAttribute('aria-activedescendant');
     listbox.replaceChildren(...options);
     listbox.hidden = total === 0;
-    drawChips(chips, filterChips({ count: total, unfilteredCount: found.unfilteredResultCount, filtered: found.filters, unfiltered: found.totalFilters }, state), pressed);
+    drawChips(chips, filterChips({ count: total, unfilteredCount: found.unfilteredResultCount, filtered: found.filters, unfiltered: found.totalFilters }, state, { facets: HEADER_FACETS }), pressed);
     // Nothing to narrow: chips come back only to undo a filter that left nothing.
     if (total === 0 && !hasFilters(state)) chips.hidden = true;
     summary.textContent = total > HEADER_RESULT_LIMIT ? `${HEADER_RESULT_LIMIT} of ${total} results` : resultCountText(total);
     more.href = searchPageUrl(searchPath, state);
     more.textContent = total > HEADER_RESULT_LIMIT ? `See all ${total} results` : 'Open on the search page';
     if (total === 0) {
-      const all = await api.filters();
+      // Without the filter values the notes index is still offered.
+      const all = await allFilterValues(api).catch((error: unknown): FilterCounts => {
+        console.error(error);
+        return {};
+      });
       const themes = closestThemes(state.query, all[SEARCH_FILTERS.theme] ?? {}).map((theme) => ({ theme, url: searchPageUrl(searchPath, { ...EMPTY_SEARCH, themes: [theme] }) }));
       drawNoResults(empty, state.query, themes, notesUrl);
     }

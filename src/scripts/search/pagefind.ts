@@ -1,4 +1,5 @@
 import { HIGHLIGHT_PARAM } from '../../lib/search-options.ts';
+import { SEARCH_FILTERS } from '../../lib/search-records.ts';
 import type { FilterCounts, PagefindFilters, ResultData } from '../../lib/search-ui.ts';
 
 /**
@@ -28,7 +29,12 @@ export interface PagefindApi {
   init(): Promise<void>;
   /** Null when a newer search superseded this one (debouncedSearch only). */
   search(term: string | null, options?: { filters?: PagefindFilters }): Promise<PagefindSearch | null>;
+  /** Fetches what a search for `term` with `filters` needs, without searching. */
+  preload(term: string | null, options?: { filters?: PagefindFilters }): Promise<void>;
+  /** Every filter value with its count, after loading every filter. */
   filters(): Promise<FilterCounts>;
+  /** A second, independent search index over the same bundle. */
+  createInstance(options: Record<string, unknown>): Pick<PagefindApi, 'filters'> & { destroy(): Promise<void> };
 }
 
 /** Options every search on the site uses, also given to the Component UI on the search page. */
@@ -48,10 +54,34 @@ export function loadPagefind(bundle: string): Promise<PagefindApi> {
       throw new Error(`Search could not load ${url}: is the site built with its search index (npm run build)?`, { cause: error });
     }
     await pagefind.options({ ...PAGEFIND_OPTIONS });
-    // Loads the filter index too (searches report filter counts only once it is in), and with it the rest of what
-    // the first search needs, while the reader types the first word.
-    await pagefind.filters();
+    // Fetches what the first search needs while the reader types the first word, and of the filters only the
+    // kinds: a search counts its results for every filter it has loaded, and counting themes and essays too
+    // made each search two to three times slower at 5,000 notes (README, "Search"). The header's chips are
+    // kinds; themes and essays narrow results on the search page.
+    await pagefind.preload(null, { filters: { [SEARCH_FILTERS.kind]: { any: [] } } });
     return pagefind;
   })();
   return loading;
+}
+
+let filterValues: Promise<FilterCounts> | undefined;
+
+/**
+ * Every filter value with how many records have it (the themes offered when
+ * nothing matched), read by an instance of its own and then let go, so that
+ * the searching instance goes on counting kinds only.
+ */
+export function allFilterValues(api: PagefindApi): Promise<FilterCounts> {
+  filterValues ??= (async () => {
+    const instance = api.createInstance({ ...PAGEFIND_OPTIONS });
+    try {
+      return await instance.filters();
+    } catch (error) {
+      filterValues = undefined;
+      throw error;
+    } finally {
+      void instance.destroy();
+    }
+  })();
+  return filterValues;
 }
