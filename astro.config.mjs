@@ -26,6 +26,8 @@ import mdxErrorHints from './src/integrations/mdx-error-hints.ts';
 import securityHeaders from './src/integrations/security-headers.ts';
 
 const settings = readSettings(process.env, root);
+// Astro's cache folder (its default, or a fixture build's own): share pictures and APA references are kept here between builds.
+const cacheDir = process.env.BUILD_ROOT ? `${process.env.BUILD_ROOT}/cache` : `${root}node_modules/.astro`;
 // Share pictures are drawn as the claims plugin finds claims, while the rest compiles.
 const cards = claimCards();
 const urls = siteUrls(settings.base);
@@ -49,7 +51,8 @@ const readBuilt = (/** @type {string} */ file) => {
 export default defineConfig({
   // A fixture build gets its own root (BUILD_ROOT) for Astro's generated files,
   // so several can build at once; the code always comes from this project.
-  ...(process.env.BUILD_ROOT ? { root: process.env.BUILD_ROOT, cacheDir: `${process.env.BUILD_ROOT}/cache` } : {}),
+  ...(process.env.BUILD_ROOT ? { root: process.env.BUILD_ROOT } : {}),
+  cacheDir,
   srcDir: `${root}src`,
   publicDir: `${root}public`,
   site: settings.site,
@@ -115,6 +118,8 @@ export default defineConfig({
     },
   },
   vite: {
+    // For src/data/citable.ts, which keeps the site's APA references between builds.
+    define: { 'import.meta.env.REFERENCE_CACHE_FILE': JSON.stringify(`${cacheDir}/apa-references.json`) },
     build: {
       // Scripts load their parts with plain dynamic imports; Vite's preload helper
       // would add a kilobyte to every page's first view for no gain here.

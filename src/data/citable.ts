@@ -1,6 +1,8 @@
 import type { ClaimView, Corpus, EssayView, NoteView } from './corpus.ts';
 import { noteDate, papersOf, type CitableWork } from '../lib/citable-work.ts';
-import { apaReferences } from '../lib/citation-formats.ts';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { apaReferences, keptApaReferences, type KeptReferences } from '../lib/citation-formats.ts';
 import { SITE_NAME } from '../lib/site.ts';
 import { absoluteUrl } from '../lib/urls.ts';
 
@@ -81,7 +83,8 @@ let apa: { corpus: Corpus; origin: string; byUrl: Map<string, string> } | undefi
 /**
  * A work's APA reference. Every work of the site (essays, notes, claims) is
  * formatted in one batch the first time one is asked for, and kept for the
- * rest of the build.
+ * rest of the build, and in Astro's cache folder for the next build, which
+ * reuses the batch when no work's reference would change.
  */
 export function apaReference(work: CitableWork, corpus: Corpus, origin: string): string {
   if (apa?.corpus !== corpus || apa.origin !== origin) {
@@ -90,8 +93,25 @@ export function apaReference(work: CitableWork, corpus: Corpus, origin: string):
       ...corpus.notes.map((n) => noteWork(n, corpus, origin)),
       ...corpus.claims.map((c) => claimWork(c, corpus, origin)),
     ];
-    const references = apaReferences(works);
-    apa = { corpus, origin, byUrl: new Map(works.map((w, i) => [w.url, references[i]!])) };
+    const file = import.meta.env.REFERENCE_CACHE_FILE;
+    const { fresh, ...batch } = keptApaReferences(works, file ? readKept(file) : undefined);
+    if (fresh && file) {
+      mkdirSync(dirname(file), { recursive: true });
+      // Whole or not at all: another build may be reading it.
+      writeFileSync(`${file}.${process.pid}`, JSON.stringify(batch));
+      renameSync(`${file}.${process.pid}`, file);
+    }
+    apa = { corpus, origin, byUrl: new Map(works.map((w, i) => [w.url, batch.references[i]!])) };
   }
   return apa.byUrl.get(work.url) ?? apaReferences([work])[0]!;
+}
+
+/** The references kept by the last build, if there are any to read. */
+function readKept(file: string): KeptReferences | undefined {
+  try {
+    const kept = JSON.parse(readFileSync(file, 'utf8')) as Partial<KeptReferences>;
+    return typeof kept.key === 'string' && Array.isArray(kept.references) && kept.references.every((r) => typeof r === 'string') ? { key: kept.key, references: kept.references } : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CitableWork } from '../../src/lib/citable-work.ts';
-import { apaReferences, citationFormats, citationKey, cslItem } from '../../src/lib/citation-formats.ts';
+import { apaReferences, citationFormats, citationKey, cslItem, keptApaReferences } from '../../src/lib/citation-formats.ts';
 
 const essay: CitableWork = {
   kind: 'essay',
@@ -103,5 +103,36 @@ describe('apaReferences', () => {
     const works = [essay, { ...essay, id: 'other', title: 'Another question?', url: 'https://x.org/essays/other/' }];
     expect(apaReferences(works)).toEqual(works.map((w) => citationFormats(w).apa));
     expect(apaReferences([])).toEqual([]);
+  });
+});
+
+describe('keptApaReferences', () => {
+  const works = [essay, { ...essay, id: 'other', title: 'Another question?', url: 'https://x.org/essays/other/' }];
+
+  it('formats the works when nothing is kept, and keys the batch by them', () => {
+    const made = keptApaReferences(works, undefined);
+    expect(made.fresh).toBe(true);
+    expect(made.references).toEqual(apaReferences(works));
+    expect(made.key).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('reuses what was kept for the very same works', () => {
+    const { key } = keptApaReferences(works, undefined);
+    // Not what the CSL processor would write: shows the kept references were used as they are.
+    const kept = { key, references: ['kept 1', 'kept 2'] };
+    expect(keptApaReferences(works, kept)).toEqual({ ...kept, fresh: false });
+  });
+
+  it('formats them all again when any work would read differently, or the kept list does not fit', () => {
+    const { key } = keptApaReferences(works, undefined);
+    const kept = { key, references: ['kept 1', 'kept 2'] };
+    const retitled = [works[0]!, { ...works[1]!, title: 'A third question?' }];
+    const again = keptApaReferences(retitled, kept);
+    expect(again.fresh).toBe(true);
+    expect(again.key).not.toBe(key);
+    expect(again.references[1]).toMatch(/^A third question\?/);
+    expect(keptApaReferences(works, { key, references: ['kept 1'] }).fresh).toBe(true);
+    // A note's summary is not part of its reference: a change to it keeps the batch.
+    expect(keptApaReferences([{ ...works[0]!, description: 'Changed.' }, works[1]!], kept).fresh).toBe(false);
   });
 });
