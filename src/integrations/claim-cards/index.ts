@@ -75,11 +75,11 @@ export function claimCards(): ClaimCards {
             return { card, file: cacheFile(card), target: join(outDir, c.card) };
           });
           const cached = jobs.filter((j) => existsSync(j.file) && !drawing.has(j.file)).length;
-          const all = Promise.all(jobs.map((j) => start(j.card)));
-          // The pages are written, so the core that rendered them is free: with many cards still to draw, one more
-          // worker per core is worth the moment it takes to start (fonts, satori, resvg).
-          if (pool && pool.waiting >= MANY_CARDS_WAITING) pool.grow(availableParallelism());
           try {
+            const all = Promise.all(jobs.map((j) => start(j.card)));
+            // The pages are written, so the core that rendered them is free: with many cards still to draw, one more
+            // worker per core is worth the moment it takes to start (fonts, satori, resvg).
+            if (pool && pool.waiting >= MANY_CARDS_WAITING) pool.grow(availableParallelism());
             await all;
           } catch (error) {
             throw new Error(`Could not draw the claim share pictures: ${(error as Error).message}`, { cause: error });
