@@ -92,9 +92,8 @@ export default defineConfig({
   integrations: [
     mdx(),
     mdxErrorHints(),
-    // Indexing first: the card worker goes on drawing while Pagefind (another process) indexes the pages.
-    pagefindIndex(),
     cards.integration,
+    pagefindIndex(),
     // The sitemap leaves out every page whose HTML says noindex (src/lib/sitemap-filter.ts).
     sitemap({ filter: indexablePages(new URL(settings.base, `${settings.site}/`).href, settings.outDir, readBuilt) }),
     securityHeaders(),

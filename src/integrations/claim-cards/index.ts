@@ -3,8 +3,7 @@
  * early: the claims plugin reports each claim as it compiles a file, and the
  * card is drawn at once in a worker thread, on the core the compiler leaves
  * free. After the build, /c/claims.json (the claims the site actually
- * publishes) decides which cards ship; any not drawn yet are drawn then, by a
- * worker per core once many are left (the pages no longer need a core).
+ * publishes) decides which cards ship; any not drawn yet are drawn then.
  * Cards are kept in Astro's cache folder under a hash of their content and of
  * the code and fonts that draw them, so a rebuild draws only what changed.
  */
@@ -76,11 +75,7 @@ export function claimCards(): ClaimCards {
           });
           const cached = jobs.filter((j) => existsSync(j.file) && !drawing.has(j.file)).length;
           try {
-            const all = Promise.all(jobs.map((j) => start(j.card)));
-            // The pages are written, so the core that rendered them is free: with many cards still to draw, one more
-            // worker per core is worth the moment it takes to start (fonts, satori, resvg).
-            if (pool && pool.waiting >= MANY_CARDS_WAITING) pool.grow(availableParallelism());
-            await all;
+            await Promise.all(jobs.map((j) => start(j.card)));
           } catch (error) {
             throw new Error(`Could not draw the claim share pictures: ${(error as Error).message}`, { cause: error });
           }
@@ -110,9 +105,6 @@ export function claimCards(): ClaimCards {
   };
 }
 
-/** Cards still to draw after the pages for which a worker per core pays: starting one takes about 0.3 s, a card 25-40 ms. */
-const MANY_CARDS_WAITING = 24;
-
 /** A hash of everything that decides how a card looks: the layout, the worker and the fonts. */
 function codeVersion(): string {
   const hash = createHash('sha256');
@@ -138,17 +130,7 @@ class CardPool {
   private readonly pending = new Map<Worker, { resolve: (png: Uint8Array) => void; reject: (e: Error) => void }>();
 
   constructor(size: number) {
-    this.grow(size);
-  }
-
-  /** Cards not yet given to a worker. */
-  get waiting(): number {
-    return this.queue.length;
-  }
-
-  /** Adds workers up to `size` in all; they take the next cards at once. */
-  grow(size: number): void {
-    while (this.workers.length < size) {
+    for (let i = 0; i < size; i++) {
       const worker = new Worker(new URL('./worker.ts', import.meta.url));
       worker.on('message', (result: DrawResult) => {
         const job = this.pending.get(worker);
@@ -167,7 +149,6 @@ class CardPool {
       this.workers.push(worker);
       this.idle.push(worker);
     }
-    this.next();
   }
 
   draw(card: CardData): Promise<Uint8Array> {
