@@ -34,6 +34,19 @@ async function searchHeader(page: Page, words: string): Promise<void> {
   await page.locator(`#site-search[data-search-query="${words}"]:is([data-search-state="results"], [data-search-state="empty"])`).waitFor();
 }
 
+/**
+ * Stands in for /pagefind/pagefind.js: the real module (fetched with a query
+ * string, which the route lets through), with every search and preload
+ * recorded in window.pagefindCalls as [call, words].
+ */
+const PAGEFIND_RECORDER = `
+import * as pagefind from './pagefind.js?recorded';
+const calls = (window.pagefindCalls = []);
+export const { options, init, filters, destroy, mergeIndex, createInstance, debouncedSearch } = pagefind;
+export const search = (term, options) => (calls.push(['search', term]), pagefind.search(term, options));
+export const preload = (term, options) => (calls.push(['preload', term]), pagefind.preload(term, options));
+`;
+
 async function inViewport(page: Page, selector: string): Promise<boolean> {
   const box = await page.locator(selector).boundingBox();
   const viewport = page.viewportSize()!;
@@ -105,6 +118,45 @@ describe('the header search', () => {
     await page.keyboard.type('entropy');
     await page.locator('#site-search[data-search-query="entropy"][data-search-state="results"]').waitFor();
     expect((await searchLog()).drawn.filter((words) => words.length < 3)).toEqual(['RL']);
+    await page.close();
+  });
+
+  it('readies Pagefind before the first search, searches a burst of keys once at its end, and each key at a reader’s pace', async () => {
+    const page = await browser.newPage();
+    // Pagefind as served, behind a module that records every search and preload the header asks of it.
+    await page.route(
+      (url) => url.pathname.endsWith('/pagefind/pagefind.js') && url.search === '',
+      (route) => route.fulfill({ contentType: 'text/javascript', body: PAGEFIND_RECORDER }),
+    );
+    await page.goto(`${server.url}notes/`);
+    await page.locator('#site-search-input').click();
+    const calls = () => page.evaluate(() => (window as unknown as { pagefindCalls: [string, string | null][] }).pagefindCalls);
+    await page.waitForFunction(() => (window as unknown as { pagefindCalls?: [string, string | null][] }).pagefindCalls?.some(([call]) => call === 'search'));
+    // The kind filter fetched, then one search of no words, before the reader's first.
+    expect(await calls()).toEqual([['preload', null], ['search', null]]);
+
+    // Seven keys in one task, as a test driver or a held key sends them: one search, of the whole word.
+    await page.evaluate(() => {
+      const input = document.querySelector<HTMLInputElement>('#site-search-input')!;
+      for (const end of [1, 2, 3, 4, 5, 6, 7]) {
+        input.value = 'entropy'.slice(0, end);
+        input.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: input.value.at(-1) ?? null }));
+      }
+    });
+    await page.locator('#site-search[data-search-query="entropy"][data-search-state="results"]').waitFor();
+    const burst = (await calls()).slice(2);
+    expect(burst.filter(([call]) => call === 'search')).toEqual([['search', 'entropy']]);
+    // Meanwhile each key of three letters or more fetched the index its words need.
+    expect(burst.filter(([call]) => call === 'preload').map(([, words]) => words)).toEqual(['ent', 'entr', 'entro', 'entrop', 'entropy']);
+
+    // At a reader's pace each key is searched as it comes (the first two letters wait for a pause).
+    await page.locator('#site-search-input').fill('');
+    const before = (await calls()).length;
+    await page.keyboard.type('entropy', { delay: 120 });
+    await page.locator('#site-search[data-search-query="entropy"][data-search-state="results"]').waitFor();
+    const paced = (await calls()).slice(before).filter(([call]) => call === 'search').map(([, words]) => words);
+    expect(paced[0]).toBe('ent');
+    expect(paced.at(-1)).toBe('entropy');
     await page.close();
   });
 
