@@ -59,6 +59,20 @@ export function hasFilters(state: SearchState): boolean {
   return state.kind !== null || state.themes.length > 0 || state.essay !== null;
 }
 
+/**
+ * The words whose index is worth fetching ahead of a search, while they are
+ * still being typed: the query without a last word shorter than `minLetters`.
+ * Pagefind matches the last word as a prefix, and one or two letters match
+ * words spread over many index files (at 5,000 notes, "spurious r" fetched two
+ * files more than "spurious rewards" needs).
+ */
+export function wordsToPreload(query: string, minLetters: number): string {
+  const words = query.trim().split(/\s+/).filter(Boolean);
+  const last = words.at(-1);
+  if (last !== undefined && [...last].length < minLetters) words.pop();
+  return words.join(' ');
+}
+
 /** Pagefind's filter object: one kind, any of the themes, one essay. */
 export type PagefindFilters = Record<string, string | { any: string[] }>;
 

@@ -12,6 +12,7 @@ import {
   resultAnnouncement,
   resultView,
   searchPageUrl,
+  wordsToPreload,
   type ResultCounts,
 } from '../../src/lib/search-ui.ts';
 
@@ -43,6 +44,22 @@ describe('pagefindFilters', () => {
   it('asks for one kind, any of the themes, and one essay', () => {
     expect(pagefindFilters({ query: 'x', kind: 'claim', themes: ['a', 'b'], essay: 'E' })).toEqual({ kind: 'claim', theme: { any: ['a', 'b'] }, essay: 'E' });
     expect(pagefindFilters(EMPTY_SEARCH)).toEqual({});
+  });
+});
+
+describe('wordsToPreload', () => {
+  it('drops a last word too short to fetch the index for, and keeps every word before it', () => {
+    expect(wordsToPreload('spurious r', 3)).toBe('spurious');
+    expect(wordsToPreload('spurious re', 3)).toBe('spurious');
+    expect(wordsToPreload('spurious rew', 3)).toBe('spurious rew');
+    expect(wordsToPreload('  entropy  ', 3)).toBe('entropy');
+    expect(wordsToPreload('KL', 3)).toBe('');
+    expect(wordsToPreload('', 3)).toBe('');
+  });
+
+  it('counts letters, not UTF-16 code units', () => {
+    expect(wordsToPreload('reward 𝒜', 2)).toBe('reward');
+    expect(wordsToPreload('reward 強化', 2)).toBe('reward 強化');
   });
 });
 

@@ -10,6 +10,7 @@ import {
   resultCountText,
   resultView,
   searchPageUrl,
+  wordsToPreload,
   type FilterChip,
   type FilterCounts,
   type SearchState,
@@ -218,10 +219,10 @@ export function enhanceHeaderSearch(form: HTMLFormElement): void {
     }
     if (inBurst) {
       wanted += 1;
-      const { query } = state;
+      const words = wordsToPreload(state.query, SEARCH_AT_ONCE_FROM);
       const filters = pagefindFilters(state);
       // A failed fetch shows when the search runs.
-      pagefind.then((api) => api.preload(query, { filters })).catch(() => undefined);
+      if (words) pagefind.then((api) => api.preload(words, { filters })).catch(() => undefined);
       later = window.setTimeout(() => void run(), BURST_MS);
       return;
     }
