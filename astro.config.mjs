@@ -117,8 +117,12 @@ export default defineConfig({
     },
   },
   vite: {
-    // For src/data/citable.ts, which keeps the site's APA references between builds.
-    define: { 'import.meta.env.REFERENCE_CACHE_FILE': JSON.stringify(`${cacheDir}/apa-references.json`) },
+    // For src/data/citable.ts, which keeps the site's APA references between builds, and
+    // src/data/corpus.ts, which reads the claim registry only where there is one.
+    define: {
+      'import.meta.env.REFERENCE_CACHE_FILE': JSON.stringify(`${cacheDir}/apa-references.json`),
+      'import.meta.env.CLAIM_REGISTRY_FILE': JSON.stringify(registryFile),
+    },
     build: {
       // Scripts load their parts with plain dynamic imports; Vite's preload helper
       // would add a kilobyte to every page's first view for no gain here.

@@ -1,4 +1,6 @@
 interface ImportMetaEnv {
   /** Where src/data/citable.ts keeps the site's APA references between builds (set in astro.config.mjs). */
   readonly REFERENCE_CACHE_FILE?: string;
+  /** The claim registry, content/claims.json, which a new site does not have yet (set in astro.config.mjs). */
+  readonly CLAIM_REGISTRY_FILE?: string;
 }

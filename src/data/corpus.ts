@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { getCollection, render, type CollectionEntry } from 'astro:content';
 import { citingPlaces, sourcesOf, uncitedNotes, type CitingPlace, type DocumentRef, type SourceEntry } from '../lib/citation-index.ts';
 import { checkRegistry, type Landing, type RegistryEntry } from '../lib/claim-registry.ts';
@@ -74,9 +75,19 @@ export function getCorpus(): Promise<Corpus> {
   return (loaded ??= loadCorpus());
 }
 
+/**
+ * The claim registry's entries. A site with no content/claims.json yet has
+ * published no claim ids, which is no error, but Astro warns of any empty
+ * collection as if the content config were wrong: so it is not asked for one.
+ */
+function registryCollection(): Promise<CollectionEntry<'claimRegistry'>[]> {
+  const file = import.meta.env.CLAIM_REGISTRY_FILE;
+  return file && !existsSync(file) ? Promise.resolve([]) : getCollection('claimRegistry');
+}
+
 async function loadCorpus(): Promise<Corpus> {
   const urls = siteUrls(normalizeBase(import.meta.env.BASE_URL));
-  const [essayEntries, noteEntries, registryEntries] = await Promise.all([getCollection('essays'), getCollection('notes'), getCollection('claimRegistry')]);
+  const [essayEntries, noteEntries, registryEntries] = await Promise.all([getCollection('essays'), getCollection('notes'), registryCollection()]);
 
   const essays: EssayView[] = await Promise.all(
     essayEntries.map(async (entry) => {
