@@ -114,7 +114,7 @@ export function enhanceHeaderSearch(form: HTMLFormElement): void {
     }
   };
 
-  // Typing fires a search per keystroke, and Pagefind answers them one after another: a search
+  // Typing fires a search per keystroke (per burst, see BURST_MS), and Pagefind answers them one after another: a search
   // that starts while another is under way waits, and only the newest words are searched then.
   let searching = false;
   let waiting = false;

@@ -60,10 +60,10 @@ export function loadPagefind(bundle: string): Promise<PagefindApi> {
     // kinds; themes and essays narrow results on the search page.
     const kindsOnly = { filters: { [SEARCH_FILTERS.kind]: { any: [] } } };
     await pagefind.preload(null, kindsOnly);
-    // A search with no words, whose results are dropped: Pagefind's first search in a page is
-    // its slowest (its WebAssembly runs for the first time), and this one needs no file the preload did
-    // not fetch. At 5,000 notes it takes about 80 ms here, while the reader is still typing,
-    // and takes about 30 ms off the first results (README, "Search").
+    // A search with no words, whose results are dropped: Pagefind's first search in a page is its slowest
+    // (its WebAssembly runs for the first time), and this one needs no file the preload did not fetch. At
+    // 5,000 notes it takes about 80 ms, while the reader is still typing, and about 30 ms off the first
+    // results (README, "Search").
     await pagefind.search(null, kindsOnly);
     return pagefind;
   })();
