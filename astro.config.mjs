@@ -63,6 +63,9 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'never' },
   devToolbar: { enabled: false },
   markdown: {
+    // Shiki colours code with inline style attributes, which the Content-Security-Policy
+    // below blocks (an error in the console for each); code stays plain, styled by the site's CSS.
+    syntaxHighlight: false,
     // Astro 7's default processor runs no remark or rehype plugins; tests/build
     // checks that these keep running.
     processor: unified({

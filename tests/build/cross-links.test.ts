@@ -97,6 +97,13 @@ describe('the fixture that exercises every case', () => {
     expect($('.essay-body').text()).toContain('Write [@alpha] to show the syntax.');
   });
 
+  it('shows a code block as plain text, with no inline style for the Content-Security-Policy to block', () => {
+    const $ = loadPage(build.outDir, '/notes/uncited-note/');
+    expect($('.prose pre > code').text()).toBe('reward = 1.0 if answer == gold else 0.0\n');
+    expect($('[style]').length).toBe(0);
+    expect(build.output).not.toContain('Shiki');
+  });
+
   it('warns about a note no essay cites, naming it', () => {
     expect(build.output).toContain('[content] warning: Note "uncited-note" (tests/fixtures/good/content/notes/uncited-note.mdx) is not cited by any essay.');
   });
