@@ -1,11 +1,15 @@
 /**
  * Citation previews, an enhancement of the plain links the markers are: hover
  * a marker (after a short pause), focus it, or tap it, and its note's preview
- * opens beside it. The previews are popovers already in the page (no fetch),
- * so Escape and a tap outside close them for free. Where the browser has CSS
- * anchor positioning, CSS places the preview below the marker's line and
- * flips it at the viewport's edges; elsewhere this script places it.
+ * opens beside it. Each preview is a popover made from the note's entry in the
+ * Sources list, which carries the same question, summary and paper: the page
+ * ships that text once, and needs no fetch. Being popovers, Escape and a tap
+ * outside close them for free. Where the browser has CSS anchor positioning,
+ * CSS places the preview below the marker's line and flips it at the
+ * viewport's edges; elsewhere this script places it.
  */
+import { previewId, sourceId } from '../lib/page-ids.ts';
+
 const HOVER_DELAY = 300;
 const HIDE_DELAY = 250;
 const ANCHOR = '--active-citation';
@@ -19,6 +23,7 @@ export interface CitationPreviews {
 }
 
 export function enhanceCitations(doc: Document): CitationPreviews {
+  addPreviews(doc);
   const anchoring = typeof CSS !== 'undefined' && CSS.supports('anchor-name', ANCHOR);
   let active: { marker: HTMLAnchorElement; preview: HTMLElement } | undefined;
   let showTimer = 0;
@@ -50,7 +55,7 @@ export function enhanceCitations(doc: Document): CitationPreviews {
     hideTimer = window.setTimeout(hide, HIDE_DELAY);
   };
 
-  const previewOf = (marker: HTMLAnchorElement) => doc.getElementById(`preview-${marker.dataset['note']}`);
+  const previewOf = (marker: HTMLAnchorElement) => doc.getElementById(previewId(marker.dataset['note'] ?? ''));
 
   for (const marker of doc.querySelectorAll<HTMLAnchorElement>('.citation-link[data-note]')) {
     const preview = previewOf(marker);
@@ -135,6 +140,48 @@ export function enhanceCitations(doc: Document): CitationPreviews {
       if (preview) show(marker, preview);
     },
   };
+}
+
+/**
+ * Adds a preview popover for each note in the Sources list, after the article
+ * (outside its reading order): "Source n", the question as a link to the note,
+ * the summary and the paper, each copied from the note's entry.
+ */
+function addPreviews(doc: Document): void {
+  const entries = doc.querySelectorAll<HTMLLIElement>('.sources-list > li.source');
+  if (entries.length === 0) return;
+  const box = doc.createElement('div');
+  box.className = 'citation-previews';
+  // Like the Sources list: search's term highlighting leaves it alone.
+  box.dataset['pagefindIgnore'] = 'all';
+  const prefix = sourceId('');
+  /** A new element holding copies of `from`'s contents (its text, and any inline markup). */
+  const copy = <K extends keyof HTMLElementTagNameMap>(tag: K, from: Element | null, attributes: Record<string, string>) => {
+    const element = doc.createElement(tag);
+    for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
+    if (from) element.append(...[...from.childNodes].map((child) => child.cloneNode(true)));
+    return element;
+  };
+  for (const entry of entries) {
+    const title = entry.querySelector<HTMLAnchorElement>('.source-title');
+    if (!entry.id.startsWith(prefix) || !title) continue;
+    const label = `Source ${entry.value}`;
+    const preview = copy('div', null, { id: previewId(entry.id.slice(prefix.length)), class: 'citation-preview', popover: 'auto', role: 'group', 'aria-label': label });
+    const number = copy('p', null, { class: 'preview-number' });
+    number.textContent = label;
+    const question = copy('p', null, { class: 'preview-title', dir: 'auto' });
+    question.append(copy('a', title, { href: title.getAttribute('href') ?? '' }));
+    preview.append(
+      number,
+      question,
+      copy('p', entry.querySelector('.source-summary'), { class: 'preview-summary', dir: 'auto' }),
+      copy('p', entry.querySelector('.source-paper'), { class: 'preview-paper' }),
+    );
+    box.append(preview);
+  }
+  const article = entries[0]!.closest('article');
+  if (article) article.after(box);
+  else doc.body.append(box);
 }
 
 /** Focuses the first focusable element after `marker` in the page, outside the preview. */

@@ -51,7 +51,10 @@ describe('citation previews', () => {
     await marker.hover();
     await expect.poll(() => openPreview(page).count()).toBe(1);
     expect(await openPreview(page).getAttribute('id')).toBe('preview-rlvr-narrowing');
+    expect(await openPreview(page).getAttribute('aria-label')).toBe('Source 5');
+    expect(await openPreview(page).locator('.preview-number').textContent()).toBe('Source 5');
     expect(await openPreview(page).locator('.preview-title').textContent()).toBe("Why does RLVR training narrow a model's problem solving ability?");
+    expect(await openPreview(page).locator('.preview-title a').getAttribute('href')).toBe('/notes/rlvr-narrowing/');
     expect(await openPreview(page).locator('.preview-summary').textContent()).toMatch(/^RLVR narrows models’ problem-solving scope/);
     expect(await openPreview(page).locator('.preview-paper').textContent()).toBe('Dong et al., 2025');
     await openPreview(page).hover();

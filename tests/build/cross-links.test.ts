@@ -92,6 +92,14 @@ describe('the fixture that exercises every case', () => {
     expect(existsSync(fileForUrl(build.outDir, '/notes/gamma/'))).toBe(true);
   });
 
+  it('carries each note\'s summary once: the citation previews are made from the Sources list in the browser', () => {
+    const $ = loadPage(build.outDir, '/essays/first-essay/');
+    expect($('.citation-preview')).toHaveLength(0);
+    const summary = $('#ref-alpha .source-summary').text();
+    expect(summary.length).toBeGreaterThan(20);
+    expect($('body').text().split(summary)).toHaveLength(2);
+  });
+
   it('keeps an escaped citation as text', () => {
     const $ = loadPage(build.outDir, '/essays/first-essay/');
     expect($('.essay-body').text()).toContain('Write [@alpha] to show the syntax.');
