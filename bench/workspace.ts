@@ -93,9 +93,15 @@ function noteTitles(contentDir: string): Map<string, string> {
   return titles;
 }
 
-/** A note's text with one sentence added at the end of its summary: the edit a rebuild is measured after. */
+const REVISION = / This summary was revised after a second reading \(revision \d+\)\.$/;
+
+/**
+ * A note's text with one sentence added at the end of its summary: the edit a
+ * rebuild is measured after. The sentence an earlier run added is replaced, so
+ * the note differs from the last build by one sentence, never grows.
+ */
 export function editedNote(source: string, run: number): string {
-  return `${source.trimEnd()} This summary was revised after a second reading (revision ${run}).\n`;
+  return `${source.trimEnd().replace(REVISION, '')} This summary was revised after a second reading (revision ${run}).\n`;
 }
 
 /** Edits one note in both sites' content, as an author would. */

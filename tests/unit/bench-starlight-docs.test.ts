@@ -75,4 +75,8 @@ describe('editedNote', () => {
     expect(once.startsWith(note.trimEnd())).toBe(true);
     expect(once).not.toBe(editedNote(note, 2));
   });
+
+  it('replaces the sentence an earlier run added, so a note edited three times differs from the original by one sentence', () => {
+    expect(editedNote(editedNote(editedNote(note, 1), 2), 3)).toBe(editedNote(note, 3));
+  });
 });
