@@ -180,6 +180,18 @@ describe('the header search', () => {
     await page.close();
   });
 
+  it('finds a note by a theme its text never uses, with the excerpt taken from its text, not its list of themes', async () => {
+    const page = await browser.newPage();
+    await page.goto(server.url);
+    // "infrastructure" is a theme of the AReaL note and appears nowhere in the note's text.
+    await searchHeader(page, 'infrastructure');
+    const note = options(page).filter({ has: page.locator('.search-kind-note') });
+    expect(await note.count()).toBe(1);
+    expect(await note.getAttribute('href')).toMatch(/^\/notes\/asynchronous-rl\//);
+    expect(await note.locator('.search-result-detail').textContent()).toMatch(/^AReaL enables continuous generation/);
+    await page.close();
+  });
+
   it('lands on the claim it opens, with the searched words marked in it', async () => {
     const page = await browser.newPage();
     for (const { words, claim } of claimQueries.slice(0, 4)) {

@@ -74,6 +74,9 @@ describe('what the pages give the index', () => {
     expect(essay('.claim-tools').first().is('[data-pagefind-ignore]')).toBe(true);
     const note = loadPage(outDir, '/notes/random-rewards/');
     expect(note('#cited-in').attr('data-pagefind-ignore')).toBe('all');
+    // The themes are searched as metadata, and stay filters ("index" ignores the text only).
+    expect(note('ul.themes').attr('data-pagefind-ignore')).toBe('');
+    expect(note('ul.themes').attr('data-pagefind-meta')).toBe('themes');
   });
 
   it('indexes no list or search page: they have no data-pagefind-body', () => {
