@@ -139,7 +139,7 @@ async function measureSearches(
     const result = await measureSearch(browser, url, site.outDir, site.searchUi, queries);
     search[site.name] = result;
     log(result.available
-      ? `  ${site.label.padEnd(9)} search: median ${result.medianMs.toFixed(1)} ms, p95 ${result.p95Ms.toFixed(1)} ms, ${result.failures} without result, ${(result.maxBytes / 1000).toFixed(1)} KB largest query, index ${(result.indexBytes / 1000).toFixed(0)} KB`
+      ? `  ${site.label.padEnd(9)} search: median ${result.medianMs.toFixed(1)} ms, p95 ${result.p95Ms.toFixed(1)} ms, ${result.failures} without result, ${(result.maxBytes / 1000).toFixed(1)} KB largest query, index ${(result.indexBytes / 1000).toFixed(0)} KB; typed at ${result.paced?.keyDelayMs} ms a key: median ${result.paced?.medianMs.toFixed(1)} ms, p95 ${result.paced?.p95Ms.toFixed(1)} ms`
       : `  ${site.label.padEnd(9)} search: ${result.reason}`);
   }
   return search;
