@@ -1,0 +1,73 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { SEARCH_UI, pagePaths } from '../../bench/config.ts';
+import { measureSearch, PACED_KEY_DELAY_MS } from '../../bench/measure-search.ts';
+import { measurePageWeight } from '../../bench/measure-weight.ts';
+import { RESOURCE_KINDS } from '../../bench/weight.ts';
+import { launchChromium } from '../../scripts/lib/chromium.ts';
+import { serveStatic, type StaticServer } from '../../scripts/lib/serve.ts';
+import { siteBuild, type SiteBuild } from '../support/sites.ts';
+
+/**
+ * A smoke run of `npm run bench`'s browser measurements on the real site, so
+ * that a change to the pages cannot quietly break what the bench reads from
+ * them (a search it can no longer drive reports "not available", and a first
+ * view it cannot load throws). It asserts that the measurements ran and what
+ * they found, never how fast or how small: those are the bench's figures, not
+ * a test's (README, "Performance").
+ */
+
+let browser: Browser;
+let server: StaticServer;
+let site: SiteBuild;
+const ESSAY = pagePaths.essay('prolonged-rl-training');
+
+beforeAll(async () => {
+  site = siteBuild('site');
+  server = await serveStatic(site.outDir);
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('the bench on the built site', () => {
+  it("weighs the essay's first view: the page, its style sheets and script, and nothing from elsewhere", async () => {
+    const measured = await measurePageWeight(browser, server.url + ESSAY);
+    const { weight, files } = measured;
+    expect(files.filter((f) => f.kind === 'html').map((f) => new URL(f.url).pathname)).toEqual([`/${ESSAY}`]);
+    expect(files.some((f) => f.kind === 'css')).toBe(true);
+    expect(files.some((f) => f.kind === 'js')).toBe(true);
+    // No web fonts, and every byte from this site.
+    expect(weight.font.raw).toBe(0);
+    expect(files.every((f) => f.url.startsWith(server.url))).toBe(true);
+    for (const measure of ['raw', 'gzip', 'brotli'] as const) {
+      expect(weight.total[measure]).toBe(RESOURCE_KINDS.reduce((sum, kind) => sum + weight[kind][measure], 0));
+    }
+    expect(weight.html.gzip).toBeGreaterThan(0);
+    expect(weight.html.gzip).toBeLessThan(weight.html.raw);
+    expect(measured.requests).toBe(files.length);
+  }, 60_000);
+
+  it('drives the header search, typed at once and at a typist’s pace, and finds a result for every query', async () => {
+    const queries = ['entropy', 'reward hacking'];
+    const result = await measureSearch(browser, server.url + ESSAY, site.outDir, SEARCH_UI.ours, queries);
+    if (!result.available) throw new Error(`The bench could not search the site: ${result.reason}`);
+    expect(result.failures).toBe(0);
+    expect(result.queries.map((q) => q.query)).toEqual(queries);
+    for (const query of result.queries) {
+      expect(query.ms, query.query).toBeGreaterThan(0);
+      // What a first search costs: Pagefind's code, its index and the results' excerpts.
+      const paths = query.files.map((f) => f.path);
+      expect(paths, query.query).toContain('/pagefind/pagefind.js');
+      expect(paths.some((p) => p.startsWith('/pagefind/fragment/')), query.query).toBe(true);
+      expect(query.bytes.gzip).toBe(query.files.reduce((sum, f) => sum + f.gzip, 0));
+    }
+    expect(result.paced?.keyDelayMs).toBe(PACED_KEY_DELAY_MS);
+    expect(result.paced?.failures).toBe(0);
+    expect(result.paced?.times.every((ms) => ms !== null && ms > 0)).toBe(true);
+    expect(result.indexBytes).toBeGreaterThan(0);
+  }, 120_000);
+});
