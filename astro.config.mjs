@@ -10,13 +10,13 @@ import rehypeExternalLinks from 'rehype-external-links';
 import rehypeSlug from 'rehype-slug';
 import remarkGfm from 'remark-gfm';
 import pagefindIndex from './src/integrations/pagefind.ts';
-import { createNoteCatalog } from './src/lib/note-catalog.ts';
-import { createRegistryReader } from './src/lib/registry-file.ts';
-import { slugFromPath } from './src/lib/slugs.ts';
-import { PROJECT_ROOT as root } from './src/lib/project-root.ts';
-import { readSettings } from './src/lib/settings.ts';
-import { siteUrls } from './src/lib/urls.ts';
-import { indexablePages } from './src/lib/sitemap-filter.ts';
+import { createNoteCatalog } from './src/catalog/note-catalog.ts';
+import { createRegistryReader } from './src/catalog/registry-file.ts';
+import { slugFromPath } from './src/catalog/slugs.ts';
+import { PROJECT_ROOT as root } from './src/catalog/project-root.ts';
+import { readSettings } from './src/catalog/settings.ts';
+import { siteUrls } from './src/site/urls.ts';
+import { indexablePages } from './src/formats/sitemap-filter.ts';
 import remarkCitations from './src/plugins/remark-citations.ts';
 import remarkClaims from './src/plugins/remark-claims.ts';
 import remarkContentRules from './src/plugins/remark-content-rules.ts';
@@ -97,7 +97,7 @@ export default defineConfig({
     mdxErrorHints(),
     cards.integration,
     pagefindIndex(),
-    // The sitemap leaves out every page whose HTML says noindex (src/lib/sitemap-filter.ts).
+    // The sitemap leaves out every page whose HTML says noindex (src/formats/sitemap-filter.ts).
     sitemap({ filter: indexablePages(new URL(settings.base, `${settings.site}/`).href, settings.outDir, readBuilt) }),
     securityHeaders(),
   ],
@@ -120,8 +120,8 @@ export default defineConfig({
     },
   },
   vite: {
-    // For src/data/citable.ts, which keeps the site's APA references between builds, and
-    // src/data/corpus.ts, which reads the claim registry only where there is one.
+    // For src/site/citable.ts, which keeps the site's APA references between builds, and
+    // src/site/corpus.ts, which reads the claim registry only where there is one.
     define: {
       'import.meta.env.REFERENCE_CACHE_FILE': JSON.stringify(`${cacheDir}/apa-references.json`),
       'import.meta.env.CLAIM_REGISTRY_FILE': JSON.stringify(registryFile),

@@ -1,7 +1,7 @@
 import { createServer } from 'node:net';
 import lighthouse from 'lighthouse';
 import type { Browser } from 'playwright-core';
-import { launchChromium } from '../scripts/lib/chromium.ts';
+import { launchChromium } from '../tools/lib/chromium.ts';
 import { median } from './stats.ts';
 
 /**

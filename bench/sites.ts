@@ -1,7 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { prepareBuildRoot, runAstroBuild, type AstroBuildResult } from '../scripts/lib/astro-build.ts';
+import { prepareBuildRoot, runAstroBuild, type AstroBuildResult } from '../tools/lib/astro-build.ts';
 import { PEER, PROJECT, SEARCH_UI, type SearchUi } from './config.ts';
 import type { Workspace } from './workspace.ts';
 

@@ -1,5 +1,5 @@
-import { findCitations, groupAdjacent } from '../src/lib/citation-syntax.ts';
-import { splitFrontMatter } from '../src/lib/front-matter.ts';
+import { findCitations, groupAdjacent } from '../src/markdown/citation-syntax.ts';
+import { splitFrontMatter } from '../src/catalog/front-matter.ts';
 
 /**
  * Turns one of this site's MDX files into an ordinary Starlight page with the

@@ -1,10 +1,10 @@
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { findCitations } from '../src/lib/citation-syntax.ts';
-import { listContentFiles } from '../src/lib/content-files.ts';
-import { splitFrontMatter } from '../src/lib/front-matter.ts';
-import { slugFromPath } from '../src/lib/slugs.ts';
+import { findCitations } from '../src/markdown/citation-syntax.ts';
+import { listContentFiles } from '../src/catalog/content-files.ts';
+import { splitFrontMatter } from '../src/catalog/front-matter.ts';
+import { slugFromPath } from '../src/catalog/slugs.ts';
 import { PEER, PROJECT, REAL_SIZE, WORK } from './config.ts';
 import { essayMdx, generateCorpus, noteMdx } from './corpus.ts';
 import { starlightDoc } from './starlight-docs.ts';

@@ -1,10 +1,10 @@
 import { defineCollection } from 'astro:content';
 import { z } from 'astro/zod';
-import { checkedGlob, type ContentFolders } from './loaders/checked-glob.ts';
-import { claimRegistryLoader } from './loaders/claim-registry.ts';
-import { ESSAY_SLUG, NOTE_SLUG } from './lib/slugs.ts';
-import { essayFieldHints, essaySchema } from './schemas/essay.ts';
-import { noteFieldHints, noteSchema } from './schemas/note.ts';
+import { checkedGlob, type ContentFolders } from './catalog/loaders/checked-glob.ts';
+import { claimRegistryLoader } from './catalog/loaders/claim-registry.ts';
+import { ESSAY_SLUG, NOTE_SLUG } from './catalog/slugs.ts';
+import { essayFieldHints, essaySchema } from './catalog/schemas/essay.ts';
+import { noteFieldHints, noteSchema } from './catalog/schemas/note.ts';
 
 /** Each content folder, what its entries are called in messages, and what they must hold. */
 const folders: ContentFolders = {

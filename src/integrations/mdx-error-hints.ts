@@ -3,14 +3,14 @@
  * own message, which says what the parser expected but not what to do. This
  * wraps the MDX compiler's transform so that such an error also names the
  * file by its project path, the line and column, and a fix (see
- * lib/mdx-error-hint.ts). Errors the site's own plugins raise already read that
+ * src/markdown/mdx-error-hint.ts). Errors the site's own plugins raise already read that
  * way and pass through unchanged.
  */
 import { relative } from 'node:path';
 import type { AstroIntegration } from 'astro';
 import type { Plugin } from 'vite';
-import { formatMdxError } from '../lib/mdx-error-hint.ts';
-import { PROJECT_ROOT } from '../lib/project-root.ts';
+import { formatMdxError } from '../markdown/mdx-error-hint.ts';
+import { PROJECT_ROOT } from '../catalog/project-root.ts';
 
 const MDX_PLUGIN = '@mdx-js/rolldown';
 

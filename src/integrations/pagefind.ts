@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
-import { CLAIM_RECORDS_FILE, type ClaimSearchRecord } from '../lib/search-records.ts';
+import { CLAIM_RECORDS_FILE, type ClaimSearchRecord } from '../formats/search-records.ts';
 
 /**
  * Builds the Pagefind search index once Astro has written the pages, inside

@@ -8,7 +8,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { headersFile, mergePolicies } from '../lib/security-policy.ts';
+import { headersFile, mergePolicies } from '../formats/security-policy.ts';
 
 const META = /<meta http-equiv="content-security-policy" content="([^"]*)"/i;
 

@@ -1,12 +1,12 @@
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
-import { noteWorkDate, siteOrigin } from '../data/citable.ts';
-import { getCorpus } from '../data/corpus.ts';
-import { feedItems } from '../lib/feed.ts';
-import { SITE_DESCRIPTION, SITE_NAME } from '../lib/site.ts';
-import { absoluteUrl } from '../lib/urls.ts';
+import { noteWorkDate, siteOrigin } from '../site/citable.ts';
+import { getCorpus } from '../site/corpus.ts';
+import { feedItems } from '../formats/feed.ts';
+import { SITE_DESCRIPTION, SITE_NAME } from '../site/identity.ts';
+import { absoluteUrl } from '../site/urls.ts';
 
-/** The RSS feed of essays and notes, each with its summary (src/lib/feed.ts). */
+/** The RSS feed of essays and notes, each with its summary (src/formats/feed.ts). */
 export const GET: APIRoute = async ({ site }) => {
   const corpus = await getCorpus();
   const origin = siteOrigin(site);

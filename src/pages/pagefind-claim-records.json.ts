@@ -1,13 +1,13 @@
 import type { APIRoute } from 'astro';
-import { getCorpus } from '../data/corpus.ts';
-import { claimSearchRecords } from '../lib/search-records.ts';
-import { SITE_LANGUAGE } from '../lib/site.ts';
+import { getCorpus } from '../site/corpus.ts';
+import { claimSearchRecords } from '../formats/search-records.ts';
+import { SITE_LANGUAGE } from '../site/identity.ts';
 
 /**
  * The claims as search records, written into the build for the Pagefind
  * integration (src/integrations/pagefind.ts), which indexes them and then
  * removes this file: claims live in the content collections, which only the
- * pages can read. The file name is CLAIM_RECORDS_FILE in src/lib/search-records.ts.
+ * pages can read. The file name is CLAIM_RECORDS_FILE in src/formats/search-records.ts.
  */
 export const GET: APIRoute = async () => {
   const corpus = await getCorpus();

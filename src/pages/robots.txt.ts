@@ -1,8 +1,8 @@
 import type { APIRoute } from 'astro';
-import { siteOrigin } from '../data/citable.ts';
-import { robotsTxt } from '../lib/robots.ts';
-import { normalizeBase } from '../lib/settings.ts';
-import { absoluteUrl, siteUrls } from '../lib/urls.ts';
+import { siteOrigin } from '../site/citable.ts';
+import { robotsTxt } from '../formats/robots.ts';
+import { normalizeBase } from '../catalog/settings.ts';
+import { absoluteUrl, siteUrls } from '../site/urls.ts';
 
 /**
  * robots.txt, made here so that the sitemap's address follows SITE_URL and

@@ -11,15 +11,15 @@ import type { Nodes, Parent, PhrasingContent, Root, Text } from 'mdast';
 import type { ElementContent } from 'hast';
 import type { VFile } from 'vfile';
 import { visitParents } from 'unist-util-visit-parents';
-import { findCitations, groupAdjacent } from '../lib/citation-syntax.ts';
-import { derivedOf, type CitationUse } from '../lib/derived.ts';
-import type { CitationNode } from '../lib/mdast-nodes.ts';
-import type { NoteCatalog } from '../lib/note-catalog.ts';
-import { markerId } from '../lib/page-ids.ts';
-import { plainText, sentenceWithMarker } from '../lib/plain-text.ts';
-import { throwIfProblems, type Problem } from '../lib/problems.ts';
-import { closestIds, didYouMean } from '../lib/suggest.ts';
-import { sourceLocator, type LocatedToken } from '../lib/source-location.ts';
+import { findCitations, groupAdjacent } from '../markdown/citation-syntax.ts';
+import { derivedOf, type CitationUse } from '../markdown/derived.ts';
+import type { CitationNode } from '../markdown/mdast-nodes.ts';
+import type { NoteCatalog } from '../catalog/note-catalog.ts';
+import { markerId } from '../site/page-ids.ts';
+import { plainText, sentenceWithMarker } from '../markdown/plain-text.ts';
+import { throwIfProblems, type Problem } from '../catalog/problems.ts';
+import { closestIds, didYouMean } from '../catalog/suggest.ts';
+import { sourceLocator, type LocatedToken } from '../markdown/source-location.ts';
 
 export interface RemarkCitationsOptions {
   /** The notes that can be cited. Called once for each file that cites anything. */

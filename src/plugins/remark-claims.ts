@@ -15,14 +15,14 @@ import type { Nodes, Parent, PhrasingContent, Root } from 'mdast';
 import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import type { VFile } from 'vfile';
 import { visitParents } from 'unist-util-visit-parents';
-import { aliasesFor, type Registry } from '../lib/claim-registry.ts';
-import { derivedOf, type ClaimRecord, type HeadingRecord } from '../lib/derived.ts';
-import type { ClaimAliasNode, ClaimNode, ClaimPermalinkNode } from '../lib/mdast-nodes.ts';
-import { reservedIdProblem } from '../lib/page-ids.ts';
-import { plainText } from '../lib/plain-text.ts';
-import { throwIfProblems, type Problem } from '../lib/problems.ts';
-import { CLAIM_ID, slugProblem, suggestSlug } from '../lib/slugs.ts';
-import { sourceLocator } from '../lib/source-location.ts';
+import { aliasesFor, type Registry } from '../catalog/claim-registry.ts';
+import { derivedOf, type ClaimRecord, type HeadingRecord } from '../markdown/derived.ts';
+import type { ClaimAliasNode, ClaimNode, ClaimPermalinkNode } from '../markdown/mdast-nodes.ts';
+import { reservedIdProblem } from '../site/page-ids.ts';
+import { plainText } from '../markdown/plain-text.ts';
+import { throwIfProblems, type Problem } from '../catalog/problems.ts';
+import { CLAIM_ID, slugProblem, suggestSlug } from '../catalog/slugs.ts';
+import { sourceLocator } from '../markdown/source-location.ts';
 
 export interface RemarkClaimsOptions {
   /** Project root: messages name files relative to it. */

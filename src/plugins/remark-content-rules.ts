@@ -9,8 +9,8 @@
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
-import { throwIfProblems, type Problem } from '../lib/problems.ts';
-import { sourceLocator } from '../lib/source-location.ts';
+import { throwIfProblems, type Problem } from '../catalog/problems.ts';
+import { sourceLocator } from '../markdown/source-location.ts';
 
 export interface RemarkContentRulesOptions {
   /** Project root: messages name files relative to it. */

@@ -7,9 +7,9 @@
  */
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
-import { derivedOf } from '../lib/derived.ts';
-import { PARAGRAPH_PREFIX } from '../lib/page-ids.ts';
-import { leadWords, plainText } from '../lib/plain-text.ts';
+import { derivedOf } from '../markdown/derived.ts';
+import { PARAGRAPH_PREFIX } from '../site/page-ids.ts';
+import { leadWords, plainText } from '../markdown/plain-text.ts';
 
 export interface RemarkParagraphAnchorsOptions {
   /** Which files get anchors: essays, not notes. */

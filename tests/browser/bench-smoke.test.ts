@@ -5,8 +5,8 @@ import type { Browser } from 'playwright-core';
 import { SEARCH_UI, pagePaths } from '../../bench/config.ts';
 import { measureSearch, PACED_KEY_DELAY_MS } from '../../bench/measure-search.ts';
 import { measurePageWeight } from '../../bench/measure-weight.ts';
-import { launchChromium } from '../../scripts/lib/chromium.ts';
-import { serveStatic, type StaticServer } from '../../scripts/lib/serve.ts';
+import { launchChromium } from '../../tools/lib/chromium.ts';
+import { serveStatic, type StaticServer } from '../../tools/lib/serve.ts';
 import { siteBuild, type SiteBuild } from '../support/sites.ts';
 
 /**

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../../scripts/lib/chromium.ts';
-import { serveStatic, type StaticServer } from '../../scripts/lib/serve.ts';
+import { launchChromium } from '../../tools/lib/chromium.ts';
+import { serveStatic, type StaticServer } from '../../tools/lib/serve.ts';
 import { axeViolations, describeViolations } from '../support/axe.ts';
 import { siteBuild } from '../support/sites.ts';
 

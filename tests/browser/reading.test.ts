@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launchChromium } from '../../scripts/lib/chromium.ts';
-import { serveStatic, type StaticServer } from '../../scripts/lib/serve.ts';
+import { launchChromium } from '../../tools/lib/chromium.ts';
+import { serveStatic, type StaticServer } from '../../tools/lib/serve.ts';
 import { siteBuild } from '../support/sites.ts';
 
 /** A reader in Chromium, on the built site: read the essay, follow a citation, and come back to the exact claim. */

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launchChromium } from '../../scripts/lib/chromium.ts';
-import { serveStatic, type StaticServer } from '../../scripts/lib/serve.ts';
+import { launchChromium } from '../../tools/lib/chromium.ts';
+import { serveStatic, type StaticServer } from '../../tools/lib/serve.ts';
 import { siteBuild } from '../support/sites.ts';
 
 /** Search on a site deployed under a sub-path (BASE_PATH=/explainers/): the index, the results and the landing all live under it. */

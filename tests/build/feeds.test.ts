@@ -49,7 +49,7 @@ for (const spec of builds) {
         const item = items.find((i) => i.link === `${spec.root}notes/${note.slug}/`)!;
         expect(item.title).toBe(note.title);
         const page = loadPage(build.outDir, `/notes/${note.slug}/`);
-        // Code blocks are left out of a note's summary text, as citation markers are (src/lib/plain-text.ts).
+        // Code blocks are left out of a note's summary text, as citation markers are (src/markdown/plain-text.ts).
         page('.citation, .claim-tools, pre').remove();
         const summary = normalizeText(page('.note-summary').text());
         expect(normalizeText(item.description)).toBe(summary);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { LinkChecker, LinkState } from 'linkinator';
-import { serveStatic } from '../../scripts/lib/serve.ts';
+import { serveStatic } from '../../tools/lib/serve.ts';
 import { allPages, fileForUrl, loadPage } from '../support/html.ts';
 import { siteBuild, SUBPATH, SUBPATH_ORIGIN } from '../support/sites.ts';
 

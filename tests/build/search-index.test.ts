@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CLAIM_RECORDS_FILE } from '../../src/lib/search-records.ts';
+import { CLAIM_RECORDS_FILE } from '../../src/formats/search-records.ts';
 import { loadPage } from '../support/html.ts';
 import { siteBuild, type SiteBuild } from '../support/sites.ts';
 

@@ -1,6 +1,6 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { prepareBuildRoot, runAstroBuild } from '../../scripts/lib/astro-build.ts';
+import { prepareBuildRoot, runAstroBuild } from '../../tools/lib/astro-build.ts';
 import { OUTPUT, PROJECT, type SiteBuild, type SiteSpec } from './sites.ts';
 
 /**

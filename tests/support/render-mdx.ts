@@ -3,7 +3,7 @@ import type { Root as HastRoot } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import type { PluggableList } from 'unified';
 import { VFile } from 'vfile';
-import { derivedOf, type DerivedData } from '../../src/lib/derived.ts';
+import { derivedOf, type DerivedData } from '../../src/markdown/derived.ts';
 
 /**
  * Runs remark plugins the way Astro's MDX pipeline does (MDX parsing, with its

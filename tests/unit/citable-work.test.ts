@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { noteDate, papersOf } from '../../src/lib/citable-work.ts';
+import { noteDate, papersOf } from '../../src/site/citable-work.ts';
 
 const paper = (arxiv: string) => ({ title: `Paper ${arxiv}`, firstAuthor: 'A B', year: 2025, arxiv });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { CitableWork } from '../../src/lib/citable-work.ts';
-import { apaReferences, citationFormats, citationKey, cslItem, keptApaReferences } from '../../src/lib/citation-formats.ts';
+import type { CitableWork } from '../../src/site/citable-work.ts';
+import { apaReferences, citationFormats, citationKey, cslItem, keptApaReferences } from '../../src/formats/citation-formats.ts';
 
 const essay: CitableWork = {
   kind: 'essay',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { backrefLabel, citingPlaces, sourcesOf, uncitedNotes, type DocumentRef } from '../../src/lib/citation-index.ts';
-import type { CitationUse } from '../../src/lib/derived.ts';
+import { backrefLabel, citingPlaces, sourcesOf, uncitedNotes, type DocumentRef } from '../../src/site/citation-index.ts';
+import type { CitationUse } from '../../src/markdown/derived.ts';
 
 function use(note: string, number: number, occurrence: number, claim?: string): CitationUse {
   return { note, number, occurrence, markerId: `cite-${note}-${occurrence}`, claim, sentence: `About ${note}.`, line: 1, column: 1 };

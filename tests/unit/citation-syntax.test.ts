@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findCitations, groupAdjacent } from '../../src/lib/citation-syntax.ts';
+import { findCitations, groupAdjacent } from '../../src/markdown/citation-syntax.ts';
 
 describe('findCitations', () => {
   it('finds a single citation with its offsets', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cardTextSize, cardTree, truncate } from '../../src/lib/claim-card.ts';
+import { cardTextSize, cardTree, truncate } from '../../src/formats/claim-card.ts';
 
 describe('cardTextSize', () => {
   it('sets short claims large and long ones smaller', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groupClaims } from '../../src/lib/claim-groups.ts';
+import { groupClaims } from '../../src/site/claim-groups.ts';
 
 describe('groupClaims', () => {
   it('groups by paragraph when the document has no sections, numbering paragraphs from 1', () => {

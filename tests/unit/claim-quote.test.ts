@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatClaimQuote } from '../../src/lib/claim-quote.ts';
+import { formatClaimQuote } from '../../src/client/claim-quote.ts';
 
 describe('formatClaimQuote', () => {
   it('writes the claim, its numbers, its origin, its link and its sources', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { aliasesFor, checkRegistry, formatRegistry, parseRegistry, publishClaims, type CurrentClaim } from '../../src/lib/claim-registry.ts';
-import { formatProblem } from '../../src/lib/problems.ts';
+import { aliasesFor, checkRegistry, formatRegistry, parseRegistry, publishClaims, type CurrentClaim } from '../../src/catalog/claim-registry.ts';
+import { formatProblem } from '../../src/catalog/problems.ts';
 
 const file = 'content/claims.json';
 const claim = (id: string, doc = 'essays/e'): CurrentClaim => ({ id, doc, file: `content/${doc}.mdx`, line: 3, column: 1 });

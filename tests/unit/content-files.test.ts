@@ -2,10 +2,10 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkCollection, readContentFiles, type CollectionRules } from '../../src/lib/content-files.ts';
-import { formatProblem } from '../../src/lib/problems.ts';
-import { NOTE_SLUG } from '../../src/lib/slugs.ts';
-import { noteFieldHints, noteSchema } from '../../src/schemas/note.ts';
+import { checkCollection, readContentFiles, type CollectionRules } from '../../src/catalog/content-files.ts';
+import { formatProblem } from '../../src/catalog/problems.ts';
+import { NOTE_SLUG } from '../../src/catalog/slugs.ts';
+import { noteFieldHints, noteSchema } from '../../src/catalog/schemas/note.ts';
 
 const rules: CollectionRules = {
   label: 'note',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { layoutEvidenceMap, MAP_GEOMETRY, noteRadius, shortLabel, spread, summarizeEvidence, supportOf } from '../../src/lib/evidence-map.ts';
+import { layoutEvidenceMap, MAP_GEOMETRY, noteRadius, shortLabel, spread, summarizeEvidence, supportOf } from '../../src/site/evidence-map.ts';
 
 const notes = [
   { id: 'b', title: 'Does B hold?', number: 2 },

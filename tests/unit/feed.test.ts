@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { feedItems } from '../../src/lib/feed.ts';
-import { robotsTxt } from '../../src/lib/robots.ts';
+import { feedItems } from '../../src/formats/feed.ts';
+import { robotsTxt } from '../../src/formats/robots.ts';
 
 describe('feedItems', () => {
   it('lists essays and notes newest first, each with its summary; undated notes last', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatFieldPath, splitFrontMatter } from '../../src/lib/front-matter.ts';
+import { formatFieldPath, splitFrontMatter } from '../../src/catalog/front-matter.ts';
 
 const source = `---
 title: "A question?"

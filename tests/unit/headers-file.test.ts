@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { headersFor, parseHeadersFile } from '../../src/lib/headers-file.ts';
-import { headersFile } from '../../src/lib/security-policy.ts';
+import { headersFor, parseHeadersFile } from '../../src/formats/headers-file.ts';
+import { headersFile } from '../../src/formats/security-policy.ts';
 
 describe('parseHeadersFile and headersFor', () => {
   it('reads the file the build writes, and applies it under the base path only', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatMdxError, mdxErrorHint } from '../../src/lib/mdx-error-hint.ts';
+import { formatMdxError, mdxErrorHint } from '../../src/markdown/mdx-error-hint.ts';
 
 describe('mdxErrorHint', () => {
   it('says how to fix the usual MDX syntax errors', () => {

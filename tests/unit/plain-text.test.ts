@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Root } from 'mdast';
-import { leadWords, MARKER, plainText, sentenceWithMarker, stripMarkers } from '../../src/lib/plain-text.ts';
-import type { CitationNode } from '../../src/lib/mdast-nodes.ts';
+import { leadWords, MARKER, plainText, sentenceWithMarker, stripMarkers } from '../../src/markdown/plain-text.ts';
+import type { CitationNode } from '../../src/markdown/mdast-nodes.ts';
 
 const citation: CitationNode = { type: 'citation', children: [], data: { uses: [] } };
 

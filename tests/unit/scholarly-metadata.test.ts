@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { CitableWork } from '../../src/lib/citable-work.ts';
-import { citationReference, highwireDate, highwireTags, jsonLdText, paperJsonLd, workJsonLd } from '../../src/lib/scholarly-metadata.ts';
+import type { CitableWork } from '../../src/site/citable-work.ts';
+import { citationReference, highwireDate, highwireTags, jsonLdText, paperJsonLd, workJsonLd } from '../../src/formats/scholarly-metadata.ts';
 
 const zhao = { title: 'Echo Chamber: RL Post-training Amplifies Behaviors; Learned in Pretraining', firstAuthor: 'Rosie Zhao', year: 2025, arxiv: '2504.07912' };
 const mukherjee = { title: 'RL Finetunes Small Subnetworks', firstAuthor: 'Sagnik Mukherjee', year: 2025, arxiv: '2505.11711' };

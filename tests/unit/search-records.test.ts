@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { PlacedClaim } from '../../src/lib/claims.ts';
-import { claimSearchRecords, claimTitle } from '../../src/lib/search-records.ts';
+import type { PlacedClaim } from '../../src/site/claims.ts';
+import { claimSearchRecords, claimTitle } from '../../src/formats/search-records.ts';
 
 function claim(id: string, text: string, notes: string[], doc: PlacedClaim['doc']): PlacedClaim {
   return { id, text, notes, line: 1, column: 1, block: 0, doc, numbers: notes.map((_, i) => i + 1) };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isSearchShortcut } from '../../src/lib/search-shortcut.ts';
+import { isSearchShortcut } from '../../src/client/search/shortcut.ts';
 import {
   closestThemes,
   EMPTY_SEARCH,
@@ -14,7 +14,7 @@ import {
   searchPageUrl,
   wordsToPreload,
   type ResultCounts,
-} from '../../src/lib/search-ui.ts';
+} from '../../src/client/search/search-ui.ts';
 
 describe('search state in a shareable URL', () => {
   it('reads words, one kind, several themes and an essay', () => {

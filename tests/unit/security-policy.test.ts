@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { headersFile, mergePolicies, parsePolicy } from '../../src/lib/security-policy.ts';
+import { headersFile, mergePolicies, parsePolicy } from '../../src/formats/security-policy.ts';
 
 describe('mergePolicies', () => {
   it('keeps every directive and every source, once, in first-seen order', () => {

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { builtFileOf, indexablePages, isNoindexHtml } from '../../src/lib/sitemap-filter.ts';
+import { builtFileOf, indexablePages, isNoindexHtml } from '../../src/formats/sitemap-filter.ts';
 
 describe('isNoindexHtml', () => {
   it('finds a robots noindex meta tag, however it is written', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CLAIM_ID, NOTE_SLUG, slugFromPath, slugProblem, suggestSlug } from '../../src/lib/slugs.ts';
+import { CLAIM_ID, NOTE_SLUG, slugFromPath, slugProblem, suggestSlug } from '../../src/catalog/slugs.ts';
 
 describe('slugProblem', () => {
   it('accepts short lowercase hyphenated slugs', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { closestIds, didYouMean } from '../../src/lib/suggest.ts';
+import { closestIds, didYouMean } from '../../src/catalog/suggest.ts';
 
 const known = ['format-collapse', 'sparse-parameter-updates', 'what-rl-changes', 'random-rewards', 'training-order'];
 

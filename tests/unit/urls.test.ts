@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { absoluteUrl, siteUrls } from '../../src/lib/urls.ts';
+import { absoluteUrl, siteUrls } from '../../src/site/urls.ts';
 
 describe('siteUrls', () => {
   it('puts every URL under the base path', () => {

@@ -14,9 +14,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { AstroIntegration } from 'astro';
-import type { CardData } from '../../lib/claim-card.ts';
-import type { ClaimFeedItem } from '../../lib/claim-feed.ts';
-import { SITE_NAME } from '../../lib/site.ts';
+import type { CardData } from '../../formats/claim-card.ts';
+import type { ClaimFeedItem } from '../../formats/claim-feed.ts';
+import { SITE_NAME } from '../../site/identity.ts';
 
 export interface ClaimCards {
   integration: AstroIntegration;
@@ -110,7 +110,7 @@ function codeVersion(): string {
   const hash = createHash('sha256');
   const here = dirname(fileURLToPath(import.meta.url));
   hash.update(readFileSync(join(here, 'worker.ts')));
-  hash.update(readFileSync(join(here, '..', '..', 'lib', 'claim-card.ts')));
+  hash.update(readFileSync(join(here, '..', '..', 'formats', 'claim-card.ts')));
   const fonts = join(here, '..', '..', 'assets', 'fonts');
   for (const name of readdirSync(fonts).sort()) hash.update(readFileSync(join(fonts, name)));
   return hash.digest('hex');

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
 import { Resvg } from '@resvg/resvg-js';
 import satori from 'satori';
-import { CARD_HEIGHT, CARD_WIDTH, cardTree, type CardData } from '../../lib/claim-card.ts';
+import { CARD_HEIGHT, CARD_WIDTH, cardTree, type CardData } from '../../formats/claim-card.ts';
 
 const font = (name: string) => readFileSync(new URL(`../../assets/fonts/${name}`, import.meta.url));
 const fonts = [

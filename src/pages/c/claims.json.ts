@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
-import { getCorpus } from '../../data/corpus.ts';
-import { claimFeed } from '../../lib/claim-feed.ts';
+import { getCorpus } from '../../site/corpus.ts';
+import { claimFeed } from '../../formats/claim-feed.ts';
 
 /**
  * Every claim as data: its text, permanent link, place in context, and the

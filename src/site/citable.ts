@@ -1,0 +1,117 @@
+import type { ClaimView, Corpus, EssayView, NoteView } from './corpus.ts';
+import { noteDate, papersOf, type CitableWork } from './citable-work.ts';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { apaReferences, keptApaReferences, type KeptReferences } from '../formats/citation-formats.ts';
+import { SITE_NAME } from './identity.ts';
+import { absoluteUrl } from './urls.ts';
+
+/**
+ * The essay, note or claim of a page as a CitableWork, with absolute URLs
+ * from the site's origin (Astro.site) and its base path (corpus.urls).
+ */
+
+/** The origin the site is served from, without a trailing slash. */
+export function siteOrigin(site: URL | undefined): string {
+  return (site?.href ?? 'http://localhost:4321/').replace(/\/$/, '');
+}
+
+function noteRef(note: NoteView, origin: string) {
+  return { title: note.entry.data.title, url: absoluteUrl(origin, note.ref.url), papers: note.entry.data.papers };
+}
+
+/** The date of a note: that of the first essay to cite it (see noteDate). */
+export function noteWorkDate(note: NoteView, corpus: Corpus): Date | undefined {
+  return noteDate(note.entry.id, corpus.essays.map((e) => ({ published: e.entry.data.published, notes: e.sources.map((s) => s.note) })));
+}
+
+function base(corpus: Corpus, origin: string) {
+  return { publisher: SITE_NAME, publisherUrl: absoluteUrl(origin, corpus.urls.home) };
+}
+
+export function essayWork(essay: EssayView, corpus: Corpus, origin: string): CitableWork {
+  const notes = essay.sources.map((s) => noteRef(corpus.note(s.note), origin));
+  return {
+    kind: 'essay',
+    id: essay.entry.id,
+    title: essay.entry.data.title,
+    description: essay.entry.data.standfirst,
+    url: absoluteUrl(origin, essay.ref.url),
+    ...base(corpus, origin),
+    published: essay.entry.data.published,
+    updated: essay.entry.data.updated,
+    papers: papersOf(notes),
+    notes,
+  };
+}
+
+export function noteWork(note: NoteView, corpus: Corpus, origin: string): CitableWork {
+  return {
+    kind: 'note',
+    id: note.entry.id,
+    title: note.entry.data.title,
+    description: note.summary,
+    url: absoluteUrl(origin, note.ref.url),
+    ...base(corpus, origin),
+    published: noteWorkDate(note, corpus),
+    papers: note.entry.data.papers,
+    notes: [],
+  };
+}
+
+export function claimWork(view: ClaimView, corpus: Corpus, origin: string): CitableWork {
+  const { claim, home } = view;
+  const notes = view.sources.map((s) => noteRef(s.note, origin));
+  const dated = home.ref.kind === 'essay' ? (home as EssayView).entry.data : undefined;
+  return {
+    kind: 'claim',
+    id: claim.id,
+    title: claim.text,
+    description: home.ref.title,
+    url: absoluteUrl(origin, corpus.urls.claim(claim.id)),
+    ...base(corpus, origin),
+    published: dated ? dated.published : noteWorkDate(home as NoteView, corpus),
+    updated: dated?.updated,
+    partOf: { kind: home.ref.kind, title: home.ref.title, url: absoluteUrl(origin, home.ref.url) },
+    papers: papersOf(notes),
+    notes,
+  };
+}
+
+let apa: { corpus: Corpus; origin: string; byUrl: Map<string, string> } | undefined;
+
+/**
+ * A work's APA reference. Every work of the site (essays, notes, claims) is
+ * formatted in one batch the first time one is asked for, and kept for the
+ * rest of the build, and in Astro's cache folder for the next build, which
+ * reuses the batch when no work's reference would change.
+ */
+export function apaReference(work: CitableWork, corpus: Corpus, origin: string): string {
+  if (apa?.corpus !== corpus || apa.origin !== origin) {
+    const works = [
+      ...corpus.essays.map((e) => essayWork(e, corpus, origin)),
+      ...corpus.notes.map((n) => noteWork(n, corpus, origin)),
+      ...corpus.claims.map((c) => claimWork(c, corpus, origin)),
+    ];
+    const file = import.meta.env.REFERENCE_CACHE_FILE;
+    const { fresh, ...batch } = keptApaReferences(works, file ? readKept(file) : undefined);
+    if (fresh && file) {
+      mkdirSync(dirname(file), { recursive: true });
+      // Whole or not at all: another build may be reading it.
+      writeFileSync(`${file}.${process.pid}`, JSON.stringify(batch));
+      renameSync(`${file}.${process.pid}`, file);
+    }
+    apa = { corpus, origin, byUrl: new Map(works.map((w, i) => [w.url, batch.references[i]!])) };
+  }
+  return apa.byUrl.get(work.url) ?? apaReferences([work])[0]!;
+}
+
+/** The references kept by the last build, if there are any to read. */
+function readKept(file: string): KeptReferences | undefined {
+  try {
+    const kept = JSON.parse(readFileSync(file, 'utf8')) as Partial<KeptReferences>;
+    return typeof kept.key === 'string' && Array.isArray(kept.references) && kept.references.every((r) => typeof r === 'string') ? { key: kept.key, references: kept.references } : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,37 @@
+import type { DocumentRef } from './citation-index.ts';
+import type { ClaimRecord } from '../markdown/derived.ts';
+import type { Problem } from '../catalog/problems.ts';
+import { formatLocation } from '../catalog/problems.ts';
+
+/**
+ * Claims from every document in one index. A claim id is a permanent link
+ * across the whole site (it also names the claim's share page), so two claims
+ * may not share one, even on different pages.
+ */
+export interface PlacedClaim extends ClaimRecord {
+  doc: DocumentRef;
+  /** The claim's numbered sources in its document, in order. */
+  numbers: number[];
+}
+
+export function indexClaims(
+  documents: readonly { doc: DocumentRef; claims: readonly ClaimRecord[]; numberOf: (note: string) => number }[],
+): { claims: Map<string, PlacedClaim>; problems: Problem[] } {
+  const claims = new Map<string, PlacedClaim>();
+  const problems: Problem[] = [];
+  for (const { doc, claims: records, numberOf } of documents) {
+    for (const record of records) {
+      const earlier = claims.get(record.id);
+      if (earlier) {
+        problems.push({
+          location: { file: doc.file, line: record.line, column: record.column },
+          message: `Claim id "${record.id}" is used twice: at ${formatLocation({ file: earlier.doc.file, line: earlier.line, column: earlier.column })} and here.`,
+          hint: 'A claim id is a permanent link across the whole site: give one of the two claims another id.',
+        });
+        continue;
+      }
+      claims.set(record.id, { ...record, doc, numbers: record.notes.map(numberOf) });
+    }
+  }
+  return { claims, problems };
+}

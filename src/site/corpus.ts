@@ -1,0 +1,197 @@
+import { existsSync } from 'node:fs';
+import { getCollection, render, type CollectionEntry } from 'astro:content';
+import { citingPlaces, sourcesOf, uncitedNotes, type CitingPlace, type DocumentRef, type SourceEntry } from './citation-index.ts';
+import { checkRegistry, type Landing, type RegistryEntry } from '../catalog/claim-registry.ts';
+import { indexClaims, type PlacedClaim } from './claims.ts';
+import { readDerived, type DerivedData } from '../markdown/derived.ts';
+import { throwIfProblems, type Problem } from '../catalog/problems.ts';
+import { normalizeBase } from '../catalog/settings.ts';
+import { siteUrls, type SiteUrls } from './urls.ts';
+
+/**
+ * Everything the pages show, loaded once per build: each essay and note with
+ * its rendered body and what the remark plugins recorded about it, and the
+ * cross-links worked out from those records. Checks that need every document
+ * at once (a claim id used in two files, a cited note that vanished) run here
+ * and fail the build with the author's file and line.
+ */
+
+type RenderResult = Awaited<ReturnType<typeof render>>;
+
+interface DocumentView {
+  ref: DocumentRef;
+  Content: RenderResult['Content'];
+  derived: DerivedData;
+}
+
+export interface EssayView extends DocumentView {
+  entry: CollectionEntry<'essays'>;
+  sources: SourceEntry[];
+}
+
+export interface NoteView extends DocumentView {
+  entry: CollectionEntry<'notes'>;
+  /** The summary (the note's body) as plain text. */
+  summary: string;
+  /** Every place in an essay that cites the note. */
+  citedIn: CitingPlace[];
+}
+
+/** A claim with what its share page shows. */
+export interface ClaimView {
+  claim: PlacedClaim;
+  /** The essay or note the claim is in. */
+  home: EssayView | NoteView;
+  /** The notes it cites, with their numbers in its document. */
+  sources: { number: number; note: NoteView }[];
+  /** The claim in its page: /essays/<slug>/#<id>. */
+  inContext: string;
+}
+
+export interface Corpus {
+  urls: SiteUrls;
+  /** Newest first. */
+  essays: EssayView[];
+  /** In title order. */
+  notes: NoteView[];
+  note(id: string): NoteView;
+  /** Every claim, in document then reading order. */
+  claims: ClaimView[];
+  claim(id: string): ClaimView | undefined;
+  /** What old, published claim ids that are gone turn into: for their pages and share pages. */
+  landings: Landing[];
+}
+
+/** Static paths for routes with one page per essay (the essay, its evidence map). */
+export async function essayPaths(): Promise<{ params: { essay: string }; props: { essay: EssayView } }[]> {
+  const corpus = await getCorpus();
+  return corpus.essays.map((essay) => ({ params: { essay: essay.entry.id }, props: { essay } }));
+}
+
+let loaded: Promise<Corpus> | undefined;
+
+export function getCorpus(): Promise<Corpus> {
+  if (import.meta.env.DEV) return loadCorpus();
+  return (loaded ??= loadCorpus());
+}
+
+/**
+ * The claim registry's entries. A site with no content/claims.json yet has
+ * published no claim ids, which is no error, but Astro warns of any empty
+ * collection as if the content config were wrong: so it is not asked for one.
+ */
+function registryCollection(): Promise<CollectionEntry<'claimRegistry'>[]> {
+  const file = import.meta.env.CLAIM_REGISTRY_FILE;
+  return file && !existsSync(file) ? Promise.resolve([]) : getCollection('claimRegistry');
+}
+
+async function loadCorpus(): Promise<Corpus> {
+  const urls = siteUrls(normalizeBase(import.meta.env.BASE_URL));
+  const [essayEntries, noteEntries, registryEntries] = await Promise.all([getCollection('essays'), getCollection('notes'), registryCollection()]);
+
+  const essays: EssayView[] = await Promise.all(
+    essayEntries.map(async (entry) => {
+      const { Content, remarkPluginFrontmatter } = await render(entry);
+      const derived = readDerived(remarkPluginFrontmatter);
+      const ref: DocumentRef = { kind: 'essay', id: entry.id, title: entry.data.title, url: urls.essay(entry.id), file: derived.file };
+      return { entry, ref, Content, derived, sources: sourcesOf(derived.citations) };
+    }),
+  );
+  essays.sort((a, b) => b.entry.data.published.getTime() - a.entry.data.published.getTime() || a.entry.id.localeCompare(b.entry.id));
+
+  const notes: NoteView[] = await Promise.all(
+    noteEntries.map(async (entry) => {
+      const { Content, remarkPluginFrontmatter } = await render(entry);
+      const derived = readDerived(remarkPluginFrontmatter);
+      const ref: DocumentRef = { kind: 'note', id: entry.id, title: entry.data.title, url: urls.note(entry.id), file: derived.file };
+      return { entry, ref, Content, derived, summary: derived.text, citedIn: [] };
+    }),
+  );
+  notes.sort((a, b) => a.entry.data.title.localeCompare(b.entry.data.title, 'en') || a.entry.id.localeCompare(b.entry.id));
+  const noteById = new Map(notes.map((n) => [n.entry.id, n]));
+
+  const documents = [...essays, ...notes];
+  const problems: Problem[] = [];
+  for (const { ref, derived } of documents) {
+    for (const use of derived.citations) {
+      if (!noteById.has(use.note)) {
+        problems.push({ location: { file: ref.file, line: use.line, column: use.column }, message: `The citation [@${use.note}] names a note that does not exist.`, hint: 'Restore the note or change the citation.' });
+      }
+    }
+  }
+  for (const essay of essays) problems.push(...sectionProblems(essay));
+
+  const places = citingPlaces(documents.map(({ ref, derived }) => ({ doc: ref, citations: derived.citations, claims: derived.claims })));
+  for (const note of notes) note.citedIn = (places.get(note.entry.id) ?? []).filter((p) => p.doc.kind === 'essay');
+
+  const { claims, problems: claimProblems } = indexClaims(
+    documents.map(({ ref, derived }) => {
+      const numbers = new Map(derived.citations.map((c) => [c.note, c.number]));
+      return { doc: ref, claims: derived.claims, numberOf: (note: string) => numbers.get(note) ?? 0 };
+    }),
+  );
+  problems.push(...claimProblems);
+
+  const docs = new Map(documents.map((d) => [`${d.ref.kind}s/${d.ref.id}`, d]));
+  const registry = new Map<string, RegistryEntry>(registryEntries.map((e) => [e.id, e.data]));
+  const registryFile = registryEntries[0]?.data.file ?? 'content/claims.json';
+  const { problems: registryProblems, landings, unpublished } = checkRegistry(
+    registry,
+    [...claims.values()].map((c) => ({ id: c.id, doc: `${c.doc.kind}s/${c.doc.id}`, file: c.doc.file, line: c.line, column: c.column })),
+    { registry: registryFile, doc: (doc) => docs.get(doc)?.ref.file },
+  );
+  problems.push(...registryProblems);
+  throwIfProblems('The content does not hold together.', problems);
+  if (unpublished.length > 0 && registry.size > 0) {
+    warnOnce([`${unpublished.length} claim${unpublished.length === 1 ? ' is' : 's are'} not in ${registryFile} yet: ${unpublished.map((c) => c.id).join(', ')}. Run "npm run claims:publish" to publish them, so the build guards their links.`]);
+  }
+
+  const claimViews: ClaimView[] = [...claims.values()].map((claim) => {
+    const home = docs.get(`${claim.doc.kind}s/${claim.doc.id}`)!;
+    return {
+      claim,
+      home,
+      sources: claim.notes.map((id, i) => ({ number: claim.numbers[i]!, note: noteById.get(id)! })),
+      inContext: `${claim.doc.url}#${claim.id}`,
+    };
+  });
+  const claimById = new Map(claimViews.map((c) => [c.claim.id, c]));
+
+  warnOnce(uncitedNotes(notes.map((n) => n.entry.id), places).map((id) => `Note "${id}" (${noteById.get(id)!.ref.file}) is not cited by any essay.`));
+
+  return {
+    urls,
+    essays,
+    notes,
+    note: (id) => {
+      const note = noteById.get(id);
+      if (!note) throw new Error(`No note "${id}".`);
+      return note;
+    },
+    claims: claimViews,
+    claim: (id) => claimById.get(id),
+    landings,
+  };
+}
+
+/** When an essay lists its sections, the body's "##" headings must match the list. */
+function sectionProblems(essay: EssayView): Problem[] {
+  const listed = essay.entry.data.sections;
+  if (!listed) return [];
+  const found = essay.derived.headings.filter((h) => h.depth === 2).map((h) => h.text);
+  if (listed.length === found.length && listed.every((s, i) => s === found[i])) return [];
+  return [{
+    location: { file: essay.ref.file },
+    message: `The front matter lists the sections ${JSON.stringify(listed)}, but the body's "##" headings are ${JSON.stringify(found)}.`,
+    hint: 'Make the two agree: links to a section break when it is renamed, so change the list only on purpose.',
+  }];
+}
+
+const warned = new Set<string>();
+function warnOnce(messages: readonly string[]): void {
+  for (const message of messages) {
+    if (warned.has(message)) continue;
+    warned.add(message);
+    console.warn(`[content] warning: ${message}`);
+  }
+}
