@@ -1,6 +1,4 @@
 // @ts-check
-import { relative } from 'node:path';
-import { readFileSync } from 'node:fs';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
@@ -9,12 +7,9 @@ import rehypeAutolinkHeadings from 'rehype-autolink-headings';
 import rehypeExternalLinks from 'rehype-external-links';
 import rehypeSlug from 'rehype-slug';
 import remarkGfm from 'remark-gfm';
-import pagefindIndex from './src/integrations/pagefind.ts';
-import { createNoteCatalog } from './src/catalog/note-catalog.ts';
-import { createRegistryReader } from './src/catalog/registry-file.ts';
-import { slugFromPath } from './src/catalog/slugs.ts';
-import { PROJECT_ROOT as root } from './src/catalog/project-root.ts';
-import { readSettings } from './src/catalog/settings.ts';
+import { startBuildContext } from './src/catalog/build-context.ts';
+import { createContentIndex } from './src/catalog/content-index.ts';
+import { settingsFromEnvironment } from './src/catalog/settings.ts';
 import { siteUrls } from './src/site/urls.ts';
 import { indexablePages } from './src/formats/sitemap-filter.ts';
 import remarkCitations from './src/plugins/remark-citations.ts';
@@ -22,37 +17,24 @@ import remarkClaims from './src/plugins/remark-claims.ts';
 import remarkContentRules from './src/plugins/remark-content-rules.ts';
 import remarkParagraphAnchors from './src/plugins/remark-paragraph-anchors.ts';
 import { claimCards } from './src/integrations/claim-cards/index.ts';
+import contentIndex from './src/integrations/content-index.ts';
 import mdxErrorHints from './src/integrations/mdx-error-hints.ts';
+import pagefindIndex from './src/integrations/pagefind.ts';
 import securityHeaders from './src/integrations/security-headers.ts';
 
-const settings = readSettings(process.env, root);
-// Astro's cache folder (its default, or a fixture build's own): share pictures and APA references are kept here between builds.
-const cacheDir = process.env.BUILD_ROOT ? `${process.env.BUILD_ROOT}/cache` : `${root}node_modules/.astro`;
-// Share pictures are drawn as the claims plugin finds claims, while the rest compiles.
-const cards = claimCards();
+// The settings (read from the environment in src/catalog/settings.ts only), and the
+// one content index of this build, which the plugins and integrations below share.
+const settings = settingsFromEnvironment();
+const context = startBuildContext(createContentIndex(settings));
+const catalog = () => context.index.current();
+const { root } = settings;
 const urls = siteUrls(settings.base);
-const notesDir = `${settings.contentDir}/notes`;
-const registryFile = `${settings.contentDir}/claims.json`;
-/** "essays/<slug>" for a file in the content folder, as the claim registry names documents. */
-const docOf = (/** @type {string} */ path) => {
-  const match = /^(essays|notes)\//.exec(relative(settings.contentDir, path));
-  return match ? `${match[1]}/${slugFromPath(path)}` : undefined;
-};
-
-/** A built page's HTML, or undefined if there is none. */
-const readBuilt = (/** @type {string} */ file) => {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch {
-    return undefined;
-  }
-};
 
 export default defineConfig({
   // A fixture build gets its own root (BUILD_ROOT) for Astro's generated files,
   // so several can build at once; the code always comes from this project.
-  ...(process.env.BUILD_ROOT ? { root: process.env.BUILD_ROOT } : {}),
-  cacheDir,
+  ...(settings.buildRoot ? { root: settings.buildRoot } : {}),
+  cacheDir: settings.cacheDir,
   srcDir: `${root}src`,
   publicDir: `${root}public`,
   site: settings.site,
@@ -73,10 +55,10 @@ export default defineConfig({
       remarkPlugins: [
         remarkGfm,
         [remarkContentRules, { root }],
-        [remarkCitations, { root, notes: createNoteCatalog(notesDir, root), noteHref: urls.note, notesFolder: relative(root, notesDir) }],
-        [remarkClaims, { root, registry: createRegistryReader(registryFile, relative(root, registryFile)), docOf, shareHref: urls.claim, onClaim: cards.draw }],
+        [remarkCitations, { root, notes: () => catalog().notes, noteHref: urls.note, notesFolder: context.index.folderOf('notes') }],
+        [remarkClaims, { root, registry: () => catalog().registry, docOf: context.index.documentOf, shareHref: urls.claim }],
         // After remark-claims, which puts paragraphs made only of claims back together.
-        [remarkParagraphAnchors, { applies: (/** @type {string} */ path) => docOf(path)?.startsWith('essays/') ?? false }],
+        [remarkParagraphAnchors, { applies: (/** @type {string} */ path) => context.index.documentOf(path)?.startsWith('essays/') ?? false }],
       ],
       rehypePlugins: [
         // Links that leave the site tell it nothing about the reader.
@@ -93,12 +75,13 @@ export default defineConfig({
   // pagefindIndex and claimCards run after the pages are written (astro:build:done);
   // securityHeaders last, once every page and script is final.
   integrations: [
+    contentIndex(context),
     mdx(),
     mdxErrorHints(),
-    cards.integration,
-    pagefindIndex(),
+    claimCards(context),
+    pagefindIndex(context),
     // The sitemap leaves out every page whose HTML says noindex (src/formats/sitemap-filter.ts).
-    sitemap({ filter: indexablePages(new URL(settings.base, `${settings.site}/`).href, settings.outDir, readBuilt) }),
+    sitemap({ filter: indexablePages(new URL(settings.base, `${settings.site}/`).href, settings.outDir) }),
     securityHeaders(),
   ],
   security: {
@@ -120,12 +103,6 @@ export default defineConfig({
     },
   },
   vite: {
-    // For src/site/citable.ts, which keeps the site's APA references between builds, and
-    // src/site/corpus.ts, which reads the claim registry only where there is one.
-    define: {
-      'import.meta.env.REFERENCE_CACHE_FILE': JSON.stringify(`${cacheDir}/apa-references.json`),
-      'import.meta.env.CLAIM_REGISTRY_FILE': JSON.stringify(registryFile),
-    },
     build: {
       // Scripts load their parts with plain dynamic imports; Vite's preload helper
       // would add a kilobyte to every page's first view for no gain here.

@@ -9,9 +9,10 @@ import { closestIds, didYouMean } from './suggest.ts';
  * Reads a content folder the way the site sees it and reports every problem an
  * author can make in it at once: a file name that is not a slug, two files with
  * the same slug (in different folders), missing or malformed front matter, a
- * field that does not match the schema, an empty body. Astro validates the
- * schema too, but reports one entry at a time at line 0:0; this reports the
- * line of the field and what to write instead.
+ * field that does not match the schema, an empty body. This is the one place
+ * the front matter is validated (the collections store what it parsed, see
+ * src/catalog/content-index.ts): Astro's own check would report one entry at a
+ * time at line 0:0; this reports the line of the field and what to write instead.
  */
 
 export interface ContentFile {
@@ -25,7 +26,7 @@ export interface ContentFile {
 /** The part of a Zod schema this check needs. */
 export interface SchemaLike {
   safeParse(data: unknown):
-    | { success: true }
+    | { success: true; data?: unknown }
     | { success: false; error: { issues: ReadonlyArray<SchemaIssue> } };
 }
 
@@ -76,7 +77,25 @@ export function readContentFiles(dir: string, root: string): ContentFile[] {
 }
 
 export function checkCollection(files: readonly ContentFile[], rules: CollectionRules): Problem[] {
-  return [...slugProblems(files, rules), ...files.flatMap((f) => fileProblems(f, rules))];
+  return validateCollection(files, rules).problems;
+}
+
+/** A content folder checked once: each file's front matter as the schema parsed it (where it passed), and every problem. */
+export interface ValidatedCollection {
+  /** By project path: the schema's output (dates as Date objects, defaults filled in). */
+  data: Map<string, unknown>;
+  problems: Problem[];
+}
+
+export function validateCollection(files: readonly ContentFile[], rules: CollectionRules): ValidatedCollection {
+  const data = new Map<string, unknown>();
+  const problems = slugProblems(files, rules);
+  for (const f of files) {
+    const checked = fileProblems(f, rules);
+    problems.push(...checked.problems);
+    if (checked.data !== undefined) data.set(f.file, checked.data);
+  }
+  return { data, problems };
 }
 
 function slugProblems(files: readonly ContentFile[], rules: CollectionRules): Problem[] {
@@ -108,22 +127,22 @@ function slugProblems(files: readonly ContentFile[], rules: CollectionRules): Pr
   return problems;
 }
 
-function fileProblems(f: ContentFile, rules: CollectionRules): Problem[] {
+function fileProblems(f: ContentFile, rules: CollectionRules): { problems: Problem[]; data?: unknown } {
   const { split } = f;
   const example = Object.keys(rules.fieldHints).join(', ');
   if (!split.hasFrontMatter) {
-    return [{
+    return { problems: [{
       location: { file: f.file, line: 1 },
       message: `The ${rules.label} has no front matter.`,
       hint: `Start the file with a block between two "---" lines that sets ${example}.`,
-    }];
+    }] };
   }
   if (split.yamlErrors.length > 0) {
-    return split.yamlErrors.map((e) => ({
+    return { problems: split.yamlErrors.map((e) => ({
       location: { file: f.file, line: e.line },
       message: `The front matter is not valid YAML: ${e.message}`,
       hint: 'Quote values that contain a colon, such as title: "Echo Chamber: RL Post-training".',
-    }));
+    })) };
   }
   const problems: Problem[] = [];
   const result = rules.schema.safeParse(split.data ?? {});
@@ -144,7 +163,7 @@ function fileProblems(f: ContentFile, rules: CollectionRules): Problem[] {
       hint: rules.bodyRequired,
     });
   }
-  return problems;
+  return result.success ? { problems, data: result.data } : { problems };
 }
 
 function issueProblems(f: ContentFile, issue: SchemaIssue, rules: CollectionRules): Problem[] {

@@ -92,6 +92,3 @@ export function claimTitle(text: string, maxLength = 160): string {
 function uniqueSorted(values: readonly string[]): string[] {
   return [...new Set(values)].sort((a, b) => a.localeCompare(b, 'en'));
 }
-
-/** The file an Astro endpoint writes the claim records to, for the Pagefind integration to read (and remove). */
-export const CLAIM_RECORDS_FILE = 'pagefind-claim-records.json';

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
@@ -21,10 +22,19 @@ export function builtFileOf(pageUrl: string, siteBase: string, outDir: string): 
 }
 
 /** A filter for @astrojs/sitemap: keeps a page unless its built HTML says noindex. */
-export function indexablePages(siteBase: string, outDir: string, read: (file: string) => string | undefined): (pageUrl: string) => boolean {
+export function indexablePages(siteBase: string, outDir: string, read: (file: string) => string | undefined = readBuilt): (pageUrl: string) => boolean {
   return (pageUrl) => {
     const file = builtFileOf(pageUrl, siteBase, outDir);
     const html = file ? read(file) : undefined;
     return html === undefined || !isNoindexHtml(html);
   };
+}
+
+/** A built page's HTML, or undefined if there is none. */
+function readBuilt(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
 }

@@ -1,9 +1,10 @@
-import { readdir, readFile, rm, stat } from 'node:fs/promises';
+import { readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
-import { CLAIM_RECORDS_FILE, type ClaimSearchRecord } from '../formats/search-records.ts';
+import type { BuildContext } from '../catalog/build-context.ts';
+import type { ClaimSearchRecord } from '../formats/search-records.ts';
 
 /**
  * Builds the Pagefind search index once Astro has written the pages, inside
@@ -11,9 +12,8 @@ import { CLAIM_RECORDS_FILE, type ClaimSearchRecord } from '../formats/search-re
  * `astro build` with their own output folder) both get it. It indexes the
  * essay and note pages from their HTML (only what `data-pagefind-body` marks;
  * claim share pages under /c/ and the lists are left out by the glob) and adds
- * one custom record per claim, which the endpoint
- * src/pages/pagefind-claim-records.json.ts wrote into the build. The index goes
- * to <outDir>/pagefind/.
+ * one custom record per claim, which the pages published on the build context
+ * (src/site/corpus.ts). The index goes to <outDir>/pagefind/.
  */
 
 /** Files Pagefind writes that no page loads. */
@@ -22,7 +22,7 @@ const UNUSED_UI_FILES = ['pagefind-ui.js', 'pagefind-ui.css', 'pagefind-modular-
 /** The essay and note pages (not the lists): the pages that are records of their own. */
 const PAGE_GLOB = '{essays,notes}/*/index.html';
 
-export default function pagefindIndex(): AstroIntegration {
+export default function pagefindIndex(context: BuildContext): AstroIntegration {
   return {
     name: 'pagefind-index',
     hooks: {
@@ -30,7 +30,7 @@ export default function pagefindIndex(): AstroIntegration {
         const outDir = fileURLToPath(dir);
         const started = performance.now();
         try {
-          const summary = await buildIndex(outDir);
+          const summary = await buildIndex(outDir, context.claims?.searchRecords ?? []);
           const ms = Math.round(performance.now() - started);
           logger.info(`Indexed ${plural(summary.pages, 'page')} and ${plural(summary.claims, 'claim')} into ${summary.outputPath} (${summary.indexBytes} bytes of index) in ${ms} ms.`);
         } catch (error) {
@@ -50,10 +50,7 @@ interface IndexSummary {
   indexBytes: number;
 }
 
-async function buildIndex(outDir: string): Promise<IndexSummary> {
-  const recordsFile = join(outDir, CLAIM_RECORDS_FILE);
-  const claims = await readClaimRecords(recordsFile);
-
+async function buildIndex(outDir: string, claims: readonly ClaimSearchRecord[]): Promise<IndexSummary> {
   const created = await pagefind.createIndex({});
   failOn(created.errors, 'Pagefind could not start');
   const index = created.index!;
@@ -70,22 +67,9 @@ async function buildIndex(outDir: string): Promise<IndexSummary> {
   const outputPath = join(outDir, 'pagefind');
   const written = await index.writeFiles({ outputPath });
   failOn(written.errors, `Pagefind could not write the index to ${outputPath}`);
-  await rm(recordsFile);
   // Pagefind also writes its ready-made interfaces; the site bundles its own (and the Component UI from npm).
   await Promise.all(UNUSED_UI_FILES.map((file) => rm(join(outputPath, file), { force: true })));
   return { pages: pages.page_count, claims: claims.length, outputPath, indexBytes: await indexBytes(outputPath) };
-}
-
-async function readClaimRecords(file: string): Promise<ClaimSearchRecord[]> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    throw new Error(`The claim records ${file} are missing: the endpoint src/pages/pagefind-claim-records.json.ts should have written them.`, { cause: error });
-  }
-  const records = JSON.parse(text) as unknown;
-  if (!Array.isArray(records)) throw new Error(`The claim records ${file} are not a list.`);
-  return records as ClaimSearchRecord[];
 }
 
 function failOn(errors: readonly string[], what: string): void {

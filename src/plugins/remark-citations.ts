@@ -14,15 +14,17 @@ import { visitParents } from 'unist-util-visit-parents';
 import { findCitations, groupAdjacent } from '../markdown/citation-syntax.ts';
 import { derivedOf, type CitationUse } from '../markdown/derived.ts';
 import type { CitationNode } from '../markdown/mdast-nodes.ts';
-import type { NoteCatalog } from '../catalog/note-catalog.ts';
 import { markerId } from '../site/page-ids.ts';
 import { plainText, sentenceWithMarker } from '../markdown/plain-text.ts';
 import { throwIfProblems, type Problem } from '../catalog/problems.ts';
 import { closestIds, didYouMean } from '../catalog/suggest.ts';
 import { sourceLocator, type LocatedToken } from '../markdown/source-location.ts';
 
+/** The notes that can be cited, by id, with the title a marker's label names. */
+export type NoteCatalog = ReadonlyMap<string, { title?: string | undefined }>;
+
 export interface RemarkCitationsOptions {
-  /** The notes that can be cited. Called once for each file that cites anything. */
+  /** The notes that can be cited (the content index's). Called once for each file that cites anything. */
   notes: () => NoteCatalog;
   /** The URL of a note's page. */
   noteHref: (id: string) => string;

@@ -35,11 +35,6 @@ export interface RemarkClaimsOptions {
   docOf?: (path: string) => string | undefined;
   /** The claim's share page, which the page script copies as its link. Default: none. */
   shareHref?: (id: string) => string;
-  /**
-   * Told of each claim as soon as it is found, with the title of its page (so
-   * its share picture can be drawn while the rest of the site compiles). Default: none.
-   */
-  onClaim?: (claim: { id: string; text: string; from: string; sources: number }) => void;
 }
 
 type ClaimElement = MdxJsxTextElement | MdxJsxFlowElement;
@@ -138,10 +133,6 @@ export default function remarkClaims(options: RemarkClaimsOptions) {
     throwIfProblems(`Claims in ${locate.file} are not valid.`, problems);
     insertAliases(tree, claims, options.registry?.(), options.docOf?.(file.path));
     derived.claims = claims;
-    const title = (file.data['astro'] as { frontmatter?: { title?: unknown } } | undefined)?.frontmatter?.title;
-    if (options.onClaim && typeof title === 'string') {
-      for (const claim of claims) options.onClaim({ id: claim.id, text: claim.text, from: title, sources: claim.notes.length });
-    }
     // The last plugin to change the text records it, for excerpts and summaries.
     derived.text = plainText(tree);
   };

@@ -1,20 +1,16 @@
 import type { ClaimView, Corpus, EssayView, NoteView } from './corpus.ts';
 import { noteDate, papersOf, type CitableWork } from './citable-work.ts';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import { apaReferences, keptApaReferences, type KeptReferences } from '../formats/citation-formats.ts';
 import { SITE_NAME } from './identity.ts';
+import { CACHE_DIR } from './settings.ts';
 import { absoluteUrl } from './urls.ts';
 
 /**
  * The essay, note or claim of a page as a CitableWork, with absolute URLs
- * from the site's origin (Astro.site) and its base path (corpus.urls).
+ * from the site's origin (SITE_ORIGIN) and its base path (corpus.urls).
  */
-
-/** The origin the site is served from, without a trailing slash. */
-export function siteOrigin(site: URL | undefined): string {
-  return (site?.href ?? 'http://localhost:4321/').replace(/\/$/, '');
-}
 
 function noteRef(note: NoteView, origin: string) {
   return { title: note.entry.data.title, url: absoluteUrl(origin, note.ref.url), papers: note.entry.data.papers };
@@ -93,9 +89,9 @@ export function apaReference(work: CitableWork, corpus: Corpus, origin: string):
       ...corpus.notes.map((n) => noteWork(n, corpus, origin)),
       ...corpus.claims.map((c) => claimWork(c, corpus, origin)),
     ];
-    const file = import.meta.env.REFERENCE_CACHE_FILE;
-    const { fresh, ...batch } = keptApaReferences(works, file ? readKept(file) : undefined);
-    if (fresh && file) {
+    const file = join(CACHE_DIR, 'apa-references.json');
+    const { fresh, ...batch } = keptApaReferences(works, readKept(file));
+    if (fresh) {
       mkdirSync(dirname(file), { recursive: true });
       // Whole or not at all: another build may be reading it.
       writeFileSync(`${file}.${process.pid}`, JSON.stringify(batch));

@@ -1,12 +1,14 @@
-import { existsSync } from 'node:fs';
 import { getCollection, render, type CollectionEntry } from 'astro:content';
 import { citingPlaces, sourcesOf, uncitedNotes, type CitingPlace, type DocumentRef, type SourceEntry } from './citation-index.ts';
-import { checkRegistry, type Landing, type RegistryEntry } from '../catalog/claim-registry.ts';
+import { buildContext } from '../catalog/build-context.ts';
+import { checkRegistry, type Landing } from '../catalog/claim-registry.ts';
 import { indexClaims, type PlacedClaim } from './claims.ts';
 import { readDerived, type DerivedData } from '../markdown/derived.ts';
 import { throwIfProblems, type Problem } from '../catalog/problems.ts';
-import { normalizeBase } from '../catalog/settings.ts';
-import { siteUrls, type SiteUrls } from './urls.ts';
+import { claimSearchRecords } from '../formats/search-records.ts';
+import { SITE_LANGUAGE, SITE_NAME } from './identity.ts';
+import { urls } from './settings.ts';
+import type { SiteUrls } from './urls.ts';
 
 /**
  * Everything the pages show, loaded once per build: each essay and note with
@@ -75,19 +77,10 @@ export function getCorpus(): Promise<Corpus> {
   return (loaded ??= loadCorpus());
 }
 
-/**
- * The claim registry's entries. A site with no content/claims.json yet has
- * published no claim ids, which is no error, but Astro warns of any empty
- * collection as if the content config were wrong: so it is not asked for one.
- */
-function registryCollection(): Promise<CollectionEntry<'claimRegistry'>[]> {
-  const file = import.meta.env.CLAIM_REGISTRY_FILE;
-  return file && !existsSync(file) ? Promise.resolve([]) : getCollection('claimRegistry');
-}
-
 async function loadCorpus(): Promise<Corpus> {
-  const urls = siteUrls(normalizeBase(import.meta.env.BASE_URL));
-  const [essayEntries, noteEntries, registryEntries] = await Promise.all([getCollection('essays'), getCollection('notes'), registryCollection()]);
+  const context = buildContext();
+  const { registry, registryFile } = context.index.current();
+  const [essayEntries, noteEntries] = await Promise.all([getCollection('essays'), getCollection('notes')]);
 
   const essays: EssayView[] = await Promise.all(
     essayEntries.map(async (entry) => {
@@ -107,7 +100,7 @@ async function loadCorpus(): Promise<Corpus> {
       return { entry, ref, Content, derived, summary: derived.text, citedIn: [] };
     }),
   );
-  notes.sort((a, b) => a.entry.data.title.localeCompare(b.entry.data.title, 'en') || a.entry.id.localeCompare(b.entry.id));
+  notes.sort((a, b) => a.entry.data.title.localeCompare(b.entry.data.title, SITE_LANGUAGE) || a.entry.id.localeCompare(b.entry.id));
   const noteById = new Map(notes.map((n) => [n.entry.id, n]));
 
   const documents = [...essays, ...notes];
@@ -133,8 +126,6 @@ async function loadCorpus(): Promise<Corpus> {
   problems.push(...claimProblems);
 
   const docs = new Map(documents.map((d) => [`${d.ref.kind}s/${d.ref.id}`, d]));
-  const registry = new Map<string, RegistryEntry>(registryEntries.map((e) => [e.id, e.data]));
-  const registryFile = registryEntries[0]?.data.file ?? 'content/claims.json';
   const { problems: registryProblems, landings, unpublished } = checkRegistry(
     registry,
     [...claims.values()].map((c) => ({ id: c.id, doc: `${c.doc.kind}s/${c.doc.id}`, file: c.doc.file, line: c.line, column: c.column })),
@@ -156,6 +147,18 @@ async function loadCorpus(): Promise<Corpus> {
     };
   });
   const claimById = new Map(claimViews.map((c) => [c.claim.id, c]));
+  // The build steps after the pages draw each claim's share picture and index it for search.
+  context.publishClaims({
+    cards: claimViews.map(({ claim, home, sources }) => ({
+      card: { id: claim.id, text: claim.text, from: home.ref.title, siteName: SITE_NAME, sources: sources.length },
+      path: `c/${claim.id}/card.png`,
+    })),
+    searchRecords: claimSearchRecords({
+      notes: notes.map((n) => ({ id: n.entry.id, themes: n.entry.data.themes })),
+      claims: claimViews.map((view) => view.claim),
+      language: SITE_LANGUAGE,
+    }),
+  });
 
   warnOnce(uncitedNotes(notes.map((n) => n.entry.id), places).map((id) => `Note "${id}" (${noteById.get(id)!.ref.file}) is not cited by any essay.`));
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { NoteCatalog } from '../../src/catalog/note-catalog.ts';
+import type { NoteCatalog } from '../../src/plugins/remark-citations.ts';
 import remarkCitations from '../../src/plugins/remark-citations.ts';
 import remarkClaims from '../../src/plugins/remark-claims.ts';
 import { errorOf, renderMdx } from '../support/render-mdx.ts';

@@ -1,9 +1,9 @@
 /**
  * claim-cards: each claim's share picture (/c/<id>/card.png). Drawing starts
- * early: the claims plugin reports each claim as it compiles a file, and the
- * card is drawn at once in a worker thread, on the core the compiler leaves
- * free. After the build, /c/claims.json (the claims the site actually
- * publishes) decides which cards ship; any not drawn yet are drawn then.
+ * early: as soon as the pages know the site's claims (src/site/corpus.ts
+ * publishes them on the build context), the cards are drawn in worker threads,
+ * on the core the page rendering leaves free. After the build, the cards of
+ * those claims are copied into the site; any not drawn yet are drawn then.
  * Cards are kept in Astro's cache folder under a hash of their content and of
  * the code and fonts that draw them, so a rebuild draws only what changed.
  */
@@ -15,16 +15,9 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { AstroIntegration } from 'astro';
 import type { CardData } from '../../formats/claim-card.ts';
-import type { ClaimFeedItem } from '../../formats/claim-feed.ts';
-import { SITE_NAME } from '../../site/identity.ts';
+import type { BuildContext } from '../../catalog/build-context.ts';
 
-export interface ClaimCards {
-  integration: AstroIntegration;
-  /** Starts drawing a claim's card, if the build is under way and the card is not cached. */
-  draw(claim: { id: string; text: string; from: string; sources: number }): void;
-}
-
-export function claimCards(): ClaimCards {
+export function claimCards(context: BuildContext): AstroIntegration {
   let cacheDir = '';
   let building = false;
   let version: string | undefined;
@@ -52,7 +45,13 @@ export function claimCards(): ClaimCards {
     return job;
   };
 
-  const integration: AstroIntegration = {
+  context.onClaims(({ cards }) => {
+    if (!building || cacheDir === '') return;
+    // An early drawing that fails is drawn again, and reported, after the build.
+    for (const { card } of cards) start(card).catch(() => drawing.delete(cacheFile(card)));
+  });
+
+  return {
     name: 'claim-cards',
     hooks: {
       'astro:config:setup': ({ command }) => {
@@ -63,16 +62,11 @@ export function claimCards(): ClaimCards {
       },
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
-        const feedPath = join(outDir, 'c', 'claims.json');
         try {
-          if (!existsSync(feedPath)) return;
+          if (!context.claims) return;
           const started = performance.now();
           const early = drawing.size;
-          const { claims } = JSON.parse(readFileSync(feedPath, 'utf8')) as { claims: ClaimFeedItem[] };
-          const jobs = claims.map((c) => {
-            const card: CardData = { id: c.id, text: c.text, from: c.document.title, siteName: SITE_NAME, sources: c.sources.length };
-            return { card, file: cacheFile(card), target: join(outDir, c.card) };
-          });
+          const jobs = context.claims.cards.map(({ card, path }) => ({ card, file: cacheFile(card), target: join(outDir, path) }));
           const cached = jobs.filter((j) => existsSync(j.file) && !drawing.has(j.file)).length;
           try {
             await Promise.all(jobs.map((j) => start(j.card)));
@@ -91,16 +85,6 @@ export function claimCards(): ClaimCards {
           drawing.clear();
         }
       },
-    },
-  };
-
-  return {
-    integration,
-    draw: (claim) => {
-      if (!building || cacheDir === '') return;
-      // An early drawing that fails is drawn again, and reported, after the build.
-      const card = { ...claim, siteName: SITE_NAME };
-      start(card).catch(() => drawing.delete(cacheFile(card)));
     },
   };
 }

@@ -1,0 +1,63 @@
+import type { CardData } from '../formats/claim-card.ts';
+import type { ClaimSearchRecord } from '../formats/search-records.ts';
+import { createContentIndex, type ContentIndex } from './content-index.ts';
+import { settingsFromEnvironment } from './settings.ts';
+
+/**
+ * What one build shares across its parts, like Quartz's BuildCtx: the content
+ * index, and what the pages worked out for the steps after them (each claim's
+ * share picture and search record).
+ *
+ * Why a process-wide object: Astro loads astro.config.mjs (the integrations and
+ * plugins) and src/content.config.ts with the pages (through Vite's module
+ * runner) as two separate module graphs in one process, so a module-level
+ * variable would exist twice. The integration in src/integrations/content-index.ts
+ * creates the context; everything else finds it here.
+ */
+export interface BuildContext {
+  index: ContentIndex;
+  /** Told once the pages know the site's claims (src/site/corpus.ts). */
+  publishClaims(claims: PublishedClaims): void;
+  /** The claims the pages published, once they have. */
+  readonly claims: PublishedClaims | undefined;
+  /** Called with the claims as soon as they are published (the share pictures start drawing). */
+  onClaims(listener: (claims: PublishedClaims) => void): void;
+}
+
+/** The claims of the built site, as the build steps after the pages need them. */
+export interface PublishedClaims {
+  /** Each claim's share picture, and where it goes in the built site (a path without the base). */
+  cards: { card: CardData; path: string }[];
+  /** One Pagefind record per claim. */
+  searchRecords: ClaimSearchRecord[];
+}
+
+const KEY = Symbol.for('research-explainers.build-context');
+type WithContext = typeof globalThis & { [KEY]?: BuildContext };
+
+/** Starts a build's context around its content index (one per `astro build` or `astro dev`). */
+export function startBuildContext(index: ContentIndex): BuildContext {
+  let claims: PublishedClaims | undefined;
+  const listeners: ((claims: PublishedClaims) => void)[] = [];
+  const context: BuildContext = {
+    index,
+    get claims() {
+      return claims;
+    },
+    publishClaims: (published) => {
+      claims = published;
+      for (const listener of listeners) listener(published);
+    },
+    onClaims: (listener) => void listeners.push(listener),
+  };
+  (globalThis as WithContext)[KEY] = context;
+  return context;
+}
+
+/**
+ * The context of the build under way. Where no integration started one (a tool
+ * that loads the content config alone), one is started from the environment.
+ */
+export function buildContext(): BuildContext {
+  return (globalThis as WithContext)[KEY] ?? startBuildContext(createContentIndex(settingsFromEnvironment()));
+}

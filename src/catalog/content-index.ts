@@ -1,0 +1,144 @@
+import { readFileSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { parseRegistry, type Registry } from './claim-registry.ts';
+import { CONTENT_FOLDERS, type ContentFolder } from './collections.ts';
+import { listContentFiles, toProjectPath, validateCollection, type ContentFile } from './content-files.ts';
+import { splitFrontMatter } from './front-matter.ts';
+import type { Problem } from './problems.ts';
+import type { Settings } from './settings.ts';
+import { slugFromPath } from './slugs.ts';
+
+/**
+ * The content index: every essay, note and the claim registry, read from disk
+ * and validated once per state of the files, with one report of every problem.
+ * Everything else asks it instead of reading the content folder again: the
+ * collections' loader stores the entries it parsed (src/catalog/loaders/indexed.ts),
+ * the remark plugins look notes up in it (astro.config.mjs hands them
+ * `index.current`), and the pages read the registry from it (src/site/corpus.ts).
+ *
+ * A build reads each file once. In the dev server, a file the watcher reports as
+ * changed is read again, alone; the rest of the catalog is kept.
+ */
+
+export interface IndexedEntry {
+  /** The slug: the file name without folders or extension. */
+  id: string;
+  folder: ContentFolder;
+  /** Path relative to the project root, with forward slashes, for messages. */
+  file: string;
+  /** Absolute path. */
+  path: string;
+  /** The file's whole text, as read. */
+  source: string;
+  /** The text after the front matter. */
+  body: string;
+  /** The front matter as the schema parsed it, or undefined when it has problems (then `problems` says why). */
+  data: Record<string, unknown> | undefined;
+  /** The front matter's `title`, as written, even when other fields are wrong (for citation labels). */
+  title: string | undefined;
+}
+
+export interface Catalog {
+  essays: ReadonlyMap<string, IndexedEntry>;
+  notes: ReadonlyMap<string, IndexedEntry>;
+  /** Published claim ids (empty when there is no registry file yet). */
+  registry: Registry;
+  /** Whether content/claims.json exists. */
+  hasRegistry: boolean;
+  /** The registry file, relative to the project root, for messages. */
+  registryFile: string;
+  /** Every problem in the content folders, then in the registry. */
+  problems: readonly Problem[];
+}
+
+export interface ContentIndex {
+  readonly settings: Settings;
+  /** The catalog of the files as they are now (read again only where a file was reported changed). */
+  current(): Catalog;
+  /** Says that a file changed, appeared or went away; true when it is one the index reads. */
+  invalidate(path: string): boolean;
+  /** The document a file is, as the claim registry names it ("essays/<slug>"), or undefined outside the content folders. */
+  documentOf(path: string): string | undefined;
+  /** A content folder, relative to the project root ("content/notes"), for messages. */
+  folderOf(folder: ContentFolder): string;
+}
+
+interface ReadFile {
+  stamp: string;
+  file: ContentFile;
+  source: string;
+}
+
+export function createContentIndex(settings: Settings): ContentIndex {
+  const { root, contentDir, registryFile } = settings;
+  const files = new Map<string, ReadFile>();
+  let catalog: Catalog | undefined;
+
+  const read = (path: string): ReadFile => {
+    const stat = statSync(path);
+    const stamp = `${stat.mtimeMs}:${stat.size}`;
+    const kept = files.get(path);
+    if (kept?.stamp === stamp) return kept;
+    const source = readFileSync(path, 'utf8');
+    const fresh = { stamp, source, file: { id: slugFromPath(path), file: toProjectPath(root, path), split: splitFrontMatter(source) } };
+    files.set(path, fresh);
+    return fresh;
+  };
+
+  const scan = (): Catalog => {
+    const problems: Problem[] = [];
+    const byFolder = {} as Record<ContentFolder, Map<string, IndexedEntry>>;
+    for (const folder of Object.keys(CONTENT_FOLDERS) as ContentFolder[]) {
+      const read_ = listContentFiles(join(contentDir, folder)).map((path) => ({ path, ...read(path) }));
+      const checked = validateCollection(read_.map((r) => r.file), CONTENT_FOLDERS[folder]);
+      problems.push(...checked.problems);
+      const entries = new Map<string, IndexedEntry>();
+      for (const { path, source, file } of read_) {
+        const title = (file.split.data as { title?: unknown } | undefined)?.title;
+        // Two files with one slug are reported above; the first keeps the slug.
+        if (entries.has(file.id)) continue;
+        entries.set(file.id, {
+          id: file.id,
+          folder,
+          file: file.file,
+          path,
+          source,
+          body: file.split.body,
+          data: checked.data.get(file.file) as Record<string, unknown> | undefined,
+          title: typeof title === 'string' ? title : undefined,
+        });
+      }
+      byFolder[folder] = entries;
+    }
+    const registryPath = toProjectPath(root, registryFile);
+    let registry: Registry = new Map();
+    let hasRegistry = false;
+    try {
+      const text = readFileSync(registryFile, 'utf8');
+      hasRegistry = true;
+      const parsed = parseRegistry(text, registryPath);
+      registry = parsed.registry;
+      problems.push(...parsed.problems);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    }
+    return { essays: byFolder.essays, notes: byFolder.notes, registry, hasRegistry, registryFile: registryPath, problems };
+  };
+
+  return {
+    settings,
+    current: () => (catalog ??= scan()),
+    invalidate: (path) => {
+      const inside = relative(contentDir, path);
+      if (inside.startsWith('..') || inside.startsWith(sep)) return false;
+      files.delete(path);
+      catalog = undefined;
+      return true;
+    },
+    documentOf: (path) => {
+      const folder = relative(contentDir, path).split(sep)[0];
+      return folder !== undefined && folder in CONTENT_FOLDERS ? `${folder}/${slugFromPath(path)}` : undefined;
+    },
+    folderOf: (folder) => toProjectPath(root, join(contentDir, folder)),
+  };
+}
