@@ -1,3 +1,4 @@
+import { location } from 'vfile-location';
 import { formatLocation, type Problem } from './problems.ts';
 import { CLAIM_ID, slugProblem } from './slugs.ts';
 import { closestIds, didYouMean } from './suggest.ts';
@@ -224,12 +225,11 @@ export function aliasesFor(doc: string, claimIds: ReadonlySet<string>, registry:
 }
 
 function lineAndColumn(text: string, offset: number): { line: number; column: number } {
-  const before = text.slice(0, offset);
-  const line = before.split('\n').length;
-  return { line, column: offset - before.lastIndexOf('\n') };
+  const point = location(text).toPoint(offset);
+  return { line: point?.line ?? 1, column: point?.column ?? 1 };
 }
 
 function lineOfKey(text: string, key: string): number {
   const index = text.indexOf(JSON.stringify(key));
-  return index === -1 ? 1 : text.slice(0, index).split('\n').length;
+  return index === -1 ? 1 : lineAndColumn(text, index).line;
 }

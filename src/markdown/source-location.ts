@@ -1,5 +1,6 @@
 import { relative, sep } from 'node:path';
 import type { Text } from 'mdast';
+import { location } from 'vfile-location';
 import { findCitations, type CitationToken } from './citation-syntax.ts';
 import type { SourceLocation } from '../catalog/problems.ts';
 
@@ -24,19 +25,11 @@ export interface LocatedToken {
 export function sourceLocator(file: FileLike, root: string) {
   const source = String(file.value ?? '');
   const relativeFile = file.path ? relative(root, file.path).split(sep).join('/') : '<unknown file>';
-  const lineStarts = [0];
-  for (let i = 0; i < source.length; i++) if (source[i] === '\n') lineStarts.push(i + 1);
-
-  function position(offset: number): { line: number; column: number } {
-    let low = 0;
-    let high = lineStarts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (lineStarts[mid]! <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return { line: low + 1, column: offset - lineStarts[low]! + 1 };
-  }
+  const points = location(source);
+  const position = (offset: number): { line: number; column: number } => {
+    const point = points.toPoint(offset);
+    return { line: point?.line ?? 1, column: point?.column ?? 1 };
+  };
 
   return {
     file: relativeFile,

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 
 /**
  * Runs `astro build` in a child process, as `npm run build` does, for the
@@ -76,12 +77,8 @@ export function runAstroBuild(options: AstroBuildOptions): Promise<AstroBuildRes
     child.on('close', (code) => {
       clearTimeout(timer);
       if (child.pid) groups.delete(child.pid);
-      resolve({ exitCode: code ?? 1, output: stripAnsi(output) });
+      resolve({ exitCode: code ?? 1, output: stripVTControlCharacters(output) });
     });
   });
 }
 
-export function stripAnsi(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/\u001b\[[0-9;]*m/g, '');
-}

@@ -12,8 +12,8 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFi
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import type { AstroIntegration } from 'astro';
+import workerpool from 'workerpool';
 import type { CardData } from '../../formats/claim-card.ts';
 import type { BuildContext } from '../../catalog/build-context.ts';
 
@@ -21,7 +21,7 @@ export function claimCards(context: BuildContext): AstroIntegration {
   let cacheDir = '';
   let building = false;
   let version: string | undefined;
-  let pool: CardPool | undefined;
+  let pool: workerpool.Pool | undefined;
   /** Cards being drawn, by cache file. */
   const drawing = new Map<string, Promise<void>>();
 
@@ -38,8 +38,11 @@ export function claimCards(context: BuildContext): AstroIntegration {
     let job = drawing.get(file);
     if (!job) {
       mkdirSync(cacheDir, { recursive: true });
-      pool ??= new CardPool(Math.max(1, availableParallelism() - 1));
-      job = pool.draw(card).then((png) => writeFileSync(file, png));
+      // One worker per core the page rendering leaves free (workerpool, as Quartz draws its pictures).
+      pool ??= workerpool.pool(fileURLToPath(new URL('./worker.ts', import.meta.url)), { workerType: 'thread', maxWorkers: Math.max(1, availableParallelism() - 1) });
+      job = pool.exec('draw', [card]).then((png: Uint8Array) => writeFileSync(file, png), (error: Error) => {
+        throw new Error(`card "${card.id}": ${error.message}`);
+      });
       drawing.set(file, job);
     }
     return job;
@@ -78,9 +81,9 @@ export function claimCards(context: BuildContext): AstroIntegration {
             copyFileSync(job.file, job.target);
           }
           const seconds = ((performance.now() - started) / 1000).toFixed(1);
-          logger.info(`${jobs.length} share pictures: ${drawing.size} drawn (${early} while compiling), ${cached} from cache; ${seconds}s after the pages`);
+          logger.info(`${jobs.length} share pictures: ${drawing.size} drawn (${early} while the pages rendered), ${cached} from cache; ${seconds}s after the pages`);
         } finally {
-          await pool?.close();
+          await pool?.terminate();
           pool = undefined;
           drawing.clear();
         }
@@ -98,62 +101,4 @@ function codeVersion(): string {
   const fonts = join(here, '..', '..', 'assets', 'fonts');
   for (const name of readdirSync(fonts).sort()) hash.update(readFileSync(join(fonts, name)));
   return hash.digest('hex');
-}
-
-interface DrawResult {
-  id: string;
-  png?: Uint8Array;
-  error?: string;
-}
-
-/** Worker threads that draw cards, one card at a time each, in the order asked. */
-class CardPool {
-  private readonly workers: Worker[] = [];
-  private readonly idle: Worker[] = [];
-  private readonly queue: { card: CardData; resolve: (png: Uint8Array) => void; reject: (e: Error) => void }[] = [];
-  private readonly pending = new Map<Worker, { resolve: (png: Uint8Array) => void; reject: (e: Error) => void }>();
-
-  constructor(size: number) {
-    for (let i = 0; i < size; i++) {
-      const worker = new Worker(new URL('./worker.ts', import.meta.url));
-      worker.on('message', (result: DrawResult) => {
-        const job = this.pending.get(worker);
-        this.pending.delete(worker);
-        if (result.png && !result.error) job?.resolve(result.png);
-        else job?.reject(new Error(`card "${result.id}": ${result.error}`));
-        this.idle.push(worker);
-        this.next();
-      });
-      worker.on('error', (error) => {
-        this.pending.get(worker)?.reject(error);
-        this.pending.delete(worker);
-      });
-      // Idle workers must not keep the build's process alive.
-      worker.unref();
-      this.workers.push(worker);
-      this.idle.push(worker);
-    }
-  }
-
-  draw(card: CardData): Promise<Uint8Array> {
-    return new Promise((resolve, reject) => {
-      this.queue.push({ card, resolve, reject });
-      this.next();
-    });
-  }
-
-  private next(): void {
-    while (this.idle.length > 0 && this.queue.length > 0) {
-      const worker = this.idle.pop()!;
-      const job = this.queue.shift()!;
-      this.pending.set(worker, job);
-      worker.ref();
-      worker.postMessage(job.card);
-    }
-    for (const worker of this.idle) worker.unref();
-  }
-
-  async close(): Promise<void> {
-    await Promise.all(this.workers.map((w) => w.terminate()));
-  }
 }

@@ -3,9 +3,9 @@
  * then each card is laid out by satori (SVG) and rasterised by resvg (PNG).
  */
 import { readFileSync } from 'node:fs';
-import { parentPort } from 'node:worker_threads';
 import { Resvg } from '@resvg/resvg-js';
 import satori from 'satori';
+import workerpool from 'workerpool';
 import { CARD_HEIGHT, CARD_WIDTH, cardTree, type CardData } from '../../formats/claim-card.ts';
 
 const font = (name: string) => readFileSync(new URL(`../../assets/fonts/${name}`, import.meta.url));
@@ -15,12 +15,9 @@ const fonts = [
   { name: 'Inter', data: font('inter-latin-600-normal.woff'), weight: 600 as const, style: 'normal' as const },
 ];
 
-parentPort!.on('message', async (card: CardData) => {
-  try {
-    const svg = await satori(cardTree(card) as never, { width: CARD_WIDTH, height: CARD_HEIGHT, fonts });
-    const png = new Resvg(svg, { fitTo: { mode: 'width', value: CARD_WIDTH } }).render().asPng();
-    parentPort!.postMessage({ id: card.id, png });
-  } catch (error) {
-    parentPort!.postMessage({ id: card.id, error: (error as Error).message });
-  }
-});
+async function draw(card: CardData): Promise<Uint8Array> {
+  const svg = await satori(cardTree(card) as never, { width: CARD_WIDTH, height: CARD_HEIGHT, fonts });
+  return new Resvg(svg, { fitTo: { mode: 'width', value: CARD_WIDTH } }).render().asPng();
+}
+
+workerpool.worker({ draw });
