@@ -13,6 +13,9 @@ import { settingsFromEnvironment } from './src/catalog/settings.ts';
 import { siteUrls } from './src/site/urls.ts';
 import { indexablePages } from './src/formats/sitemap-filter.ts';
 import remarkCitations from './src/plugins/remark-citations.ts';
+import rehypePageOutline from './src/plugins/rehype-page-outline.ts';
+import remarkClaimAliases from './src/plugins/remark-claim-aliases.ts';
+import remarkClaimParagraphs from './src/plugins/remark-claim-paragraphs.ts';
 import remarkClaims from './src/plugins/remark-claims.ts';
 import remarkContentRules from './src/plugins/remark-content-rules.ts';
 import remarkParagraphAnchors from './src/plugins/remark-paragraph-anchors.ts';
@@ -54,16 +57,21 @@ export default defineConfig({
       gfm: false,
       remarkPlugins: [
         remarkGfm,
+        // First, so that every plugin after it sees the paragraphs the author wrote.
+        remarkClaimParagraphs,
         [remarkContentRules, { root }],
         [remarkCitations, { root, notes: () => catalog().notes, noteHref: urls.note, notesFolder: context.index.folderOf('notes') }],
-        [remarkClaims, { root, registry: () => catalog().registry, docOf: context.index.documentOf, shareHref: urls.claim }],
-        // After remark-claims, which puts paragraphs made only of claims back together.
+        // After remark-citations: it finds the citation markers inside each claim.
+        [remarkClaims, { root, shareHref: urls.claim }],
+        [remarkClaimAliases, { registry: () => catalog().registry, docOf: context.index.documentOf }],
         [remarkParagraphAnchors, { applies: (/** @type {string} */ path) => context.index.documentOf(path)?.startsWith('essays/') ?? false }],
       ],
       rehypePlugins: [
         // Links that leave the site tell it nothing about the reader.
         [rehypeExternalLinks, { rel: ['noopener', 'noreferrer'], target: false }],
         rehypeSlug,
+        // Reads the ids rehype-slug gave, and the headings' text before the anchors are added.
+        [rehypePageOutline, { root }],
         [rehypeAutolinkHeadings, {
           behavior: 'append',
           properties: { className: ['heading-anchor'], ariaLabel: 'Link to this section', dataPagefindIgnore: '' },

@@ -1,9 +1,12 @@
 /**
- * What the remark plugins learn about a document while they render it, handed
- * to the pages through Astro's `remarkPluginFrontmatter` (the `derived` key):
- * the citations in reading order, the claims, and the plain text. The pages
- * build the cross-links (sources lists, "Cited in") from this, so nothing is
- * parsed twice.
+ * What the plugins learn about a document while they render it, handed to the
+ * pages through Astro's `remarkPluginFrontmatter` (the `derived` key), like
+ * Quartz's vfile DataMap: each plugin writes its own fields and reads others'
+ * without changing them (remark-citations the citations, remark-claims the
+ * claims and the text, remark-paragraph-anchors the paragraphs,
+ * rehype-page-outline the headings and each claim's section, from the ids the
+ * page really has). The pages build the cross-links (sources lists,
+ * "Cited in") from this, so nothing is parsed twice.
  */
 
 export interface CitationUse {
@@ -15,9 +18,7 @@ export interface CitationUse {
   occurrence: number;
   /** Id of the marker's link, the target of the sources list's back-links. */
   markerId: string;
-  /** The claim the citation sits in, if any: the permanent place to link to. */
-  claim?: string | undefined;
-  /** The sentence (or claim) that carries the citation, as plain text. */
+  /** The sentence that carries the citation, as plain text (a claim's text stands in for it: see ClaimRecord.markers). */
   sentence: string;
   line: number;
   column: number;
@@ -29,14 +30,12 @@ export interface ClaimRecord {
   text: string;
   /** Cited notes, in order of appearance within the claim, without repeats. */
   notes: string[];
+  /** Ids of the citation markers inside the claim: those citations land on the claim. */
+  markers: string[];
   line: number;
   column: number;
   /** 0-based index of the top-level block (paragraph) the claim sits in. */
   block: number;
-  /** Id of the nearest heading above the claim, if any. */
-  section?: string | undefined;
-  /** Published ids that moved to this claim and land on it. */
-  aliases?: string[] | undefined;
 }
 
 export interface HeadingRecord {
@@ -50,7 +49,10 @@ export interface DerivedData {
   file: string;
   citations: CitationUse[];
   claims: ClaimRecord[];
+  /** The headings with the ids the page gives them (rehype-slug's). */
   headings: HeadingRecord[];
+  /** For each claim under a "##" heading, that heading's id. */
+  sections: Record<string, string>;
   /** The whole body as plain text, paragraphs separated by blank lines, markers left out. */
   text: string;
   /** An essay's top-level paragraphs: their anchors and opening words. */
@@ -58,7 +60,7 @@ export interface DerivedData {
 }
 
 export function emptyDerived(): DerivedData {
-  return { file: '', citations: [], claims: [], headings: [], text: '' };
+  return { file: '', citations: [], claims: [], headings: [], sections: {}, text: '' };
 }
 
 interface FileLike {

@@ -1,23 +1,23 @@
 /**
  * remark-claims: turns `<Claim id="format-collapse-first-epoch">…</Claim>` into
  * an element that carries the claim's permanent id and a permalink control,
- * and records every claim (its text, the notes it cites, its paragraph and
- * section) on the file's derived data. Runs after remark-citations so that a
- * citation inside a claim links back to the claim, which is the permanent
- * place to land. Ids must be short lowercase slugs, unique in the file, and
- * must not clash with headings or the page's own ids; a bad id fails the
- * build with the rule it broke. Uniqueness across files, and the registry of
- * published ids, are checked when the pages are built, where all files meet.
- * It also records the document's headings and plain text for the pages.
+ * and records every claim (its text, the notes it cites, the markers of those
+ * citations, its paragraph) on the file's derived data. Runs after
+ * remark-citations, whose markers it finds inside each claim, so that "Cited
+ * in" can link to the claim, the permanent place to land. Ids must be short
+ * lowercase slugs, unique in the file, and must not take the page's own ids;
+ * a bad id fails the build with the rule it broke. A clash with a heading's id
+ * is found by rehype-page-outline, which sees the ids the page really has;
+ * uniqueness across files, and the registry of published ids, are checked
+ * when the pages are built, where all files meet. It also records the
+ * document's plain text for the pages.
  */
-import GithubSlugger from 'github-slugger';
 import type { Nodes, Parent, PhrasingContent, Root } from 'mdast';
 import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import type { VFile } from 'vfile';
 import { visitParents } from 'unist-util-visit-parents';
-import { aliasesFor, type Registry } from '../catalog/claim-registry.ts';
-import { derivedOf, type ClaimRecord, type HeadingRecord } from '../markdown/derived.ts';
-import type { ClaimAliasNode, ClaimNode, ClaimPermalinkNode } from '../markdown/mdast-nodes.ts';
+import { derivedOf, type ClaimRecord } from '../markdown/derived.ts';
+import type { ClaimNode, ClaimPermalinkNode } from '../markdown/mdast-nodes.ts';
 import { reservedIdProblem } from '../site/page-ids.ts';
 import { plainText } from '../markdown/plain-text.ts';
 import { throwIfProblems, type Problem } from '../catalog/problems.ts';
@@ -29,10 +29,6 @@ export interface RemarkClaimsOptions {
   root: string;
   /** Accessible name of the permalink control. Default: "Link to this claim". */
   permalinkLabel?: string;
-  /** The registry of published claim ids, for the old ids that moved to a claim on the same page. Default: none. */
-  registry?: () => Registry;
-  /** The document a file is ("essays/<slug>"), as the registry names it. */
-  docOf?: (path: string) => string | undefined;
   /** The claim's share page, which the page script copies as its link. Default: none. */
   shareHref?: (id: string) => string;
 }
@@ -46,10 +42,6 @@ export default function remarkClaims(options: RemarkClaimsOptions) {
     const derived = derivedOf(file);
     derived.file = locate.file;
     const problems: Problem[] = [];
-    rewrapUnravelledClaims(tree);
-    const headings = headingRecords(tree);
-    derived.headings = headings;
-    const headingIds = new Set(headings.map((h) => h.id));
     const seen = new Map<string, number>();
     const claims: ClaimRecord[] = [];
 
@@ -74,10 +66,6 @@ export default function remarkClaims(options: RemarkClaimsOptions) {
         });
         continue;
       }
-      if (headingIds.has(id)) {
-        problems.push({ location: where, message: `Claim id "${id}" is also the id of a heading on the same page.`, hint: 'Choose another id for the claim.' });
-        continue;
-      }
       const earlier = seen.get(id);
       if (earlier !== undefined) {
         problems.push({
@@ -99,10 +87,10 @@ export default function remarkClaims(options: RemarkClaimsOptions) {
       }
 
       const notes: string[] = [];
+      const markers: string[] = [];
       visitParents({ type: 'paragraph', children: node.children as PhrasingContent[] }, 'citation', (citation) => {
         for (const use of citation.data.uses) {
-          use.claim = id;
-          use.sentence = text;
+          markers.push(use.markerId);
           if (!notes.includes(use.note)) notes.push(use.note);
         }
       });
@@ -111,14 +99,16 @@ export default function remarkClaims(options: RemarkClaimsOptions) {
         id,
         text,
         notes,
+        markers,
         line: where.line ?? 0,
         column: where.column ?? 0,
         block: block === -1 ? tree.children.indexOf(node as never) : block,
-        section: sectionBefore(tree, headings, block === -1 ? tree.children.indexOf(node as never) : block),
       });
 
       const replacement: ClaimNode = {
         type: 'claim',
+        // Kept, so that later checks (rehype-page-outline) can name the claim's line.
+        ...(node.position ? { position: node.position } : {}),
         children: [...(node.children as PhrasingContent[]), permalink(id, permalinkLabel, options.shareHref?.(id))],
         data: {
           claimId: id,
@@ -131,67 +121,10 @@ export default function remarkClaims(options: RemarkClaimsOptions) {
     }
 
     throwIfProblems(`Claims in ${locate.file} are not valid.`, problems);
-    insertAliases(tree, claims, options.registry?.(), options.docOf?.(file.path));
     derived.claims = claims;
     // The last plugin to change the text records it, for excerpts and summaries.
     derived.text = plainText(tree);
   };
-}
-
-/**
- * A published id that moved to a claim on this page keeps working with no
- * script: an empty element carrying the old id sits at the start of the new
- * claim, so the browser scrolls there, and CSS highlights the claim.
- */
-function insertAliases(tree: Root, claims: ClaimRecord[], registry: Registry | undefined, doc: string | undefined): void {
-  if (!registry || !doc || registry.size === 0) return;
-  const aliases = aliasesFor(doc, new Set(claims.map((c) => c.id)), registry);
-  if (aliases.size === 0) return;
-  for (const claim of claims) claim.aliases = aliases.get(claim.id) ?? [];
-  visitParents(tree, 'claim', (node) => {
-    const old = aliases.get(node.data.claimId) ?? [];
-    const anchors: ClaimAliasNode[] = old.map((id) => ({
-      type: 'claimAlias',
-      children: [],
-      data: { hName: 'span', hProperties: { id, className: ['claim-alias'] }, hChildren: [] },
-    }));
-    node.children.unshift(...anchors);
-  });
-}
-
-const FLOW = new Set(['paragraph', 'heading', 'list', 'blockquote', 'code', 'thematicBreak', 'table', 'mdxJsxFlowElement', 'mdxFlowExpression', 'html']);
-
-/**
- * MDX "unravels" a paragraph that holds nothing but tags, such as a paragraph
- * made only of claims, into block elements, and drops the spaces between
- * them. A claim whose content is inline was meant inline: put such runs back
- * into paragraphs (a blank line between two claims still ends one), with a
- * space between claims.
- */
-function rewrapUnravelledClaims(tree: Root): void {
-  const isInlineClaim = (node: Nodes): node is MdxJsxFlowElement =>
-    node.type === 'mdxJsxFlowElement' && node.name === 'Claim' && !node.children.some((c) => FLOW.has(c.type));
-  visitParents(tree, (node) => {
-    if (!('children' in node) || !node.children.some(isInlineClaim)) return;
-    const rebuilt: Nodes[] = [];
-    for (const child of node.children as Nodes[]) {
-      if (!isInlineClaim(child)) {
-        rebuilt.push(child);
-        continue;
-      }
-      const inline = { ...child, type: 'mdxJsxTextElement' } as unknown as MdxJsxTextElement;
-      const last = rebuilt.at(-1);
-      // A blank line between two claims ended the paragraph they were in.
-      const sameParagraph = (last?.position?.end.line ?? -Infinity) >= (child.position?.start.line ?? 0) - 1;
-      if (last?.type === 'paragraph' && (last.data as { rewrapped?: boolean } | undefined)?.rewrapped && sameParagraph) {
-        last.children.push({ type: 'text', value: ' ' }, inline);
-        if (last.position && child.position) last.position.end = child.position.end;
-      } else {
-        rebuilt.push({ type: 'paragraph', children: [inline], data: { rewrapped: true } as never, ...(child.position ? { position: { ...child.position } } : {}) });
-      }
-    }
-    (node as Parent).children = rebuilt as never[];
-  });
 }
 
 /** Reads `id="…"`; reports anything else the author wrote on the tag. */
@@ -239,29 +172,4 @@ function permalink(id: string, label: string, share: string | undefined): ClaimP
       }],
     },
   };
-}
-
-/** Heading ids as rehype-slug will make them (github-slugger over the heading's text). */
-function headingRecords(tree: Root): HeadingRecord[] {
-  const slugger = new GithubSlugger();
-  const headings: HeadingRecord[] = [];
-  for (const node of tree.children) {
-    if (node.type !== 'heading') continue;
-    const text = plainText(node);
-    headings.push({ depth: node.depth, text, id: slugger.slug(text) });
-  }
-  return headings;
-}
-
-function sectionBefore(tree: Root, headings: HeadingRecord[], block: number): string | undefined {
-  let section: string | undefined;
-  let h = 0;
-  for (let i = 0; i < block && i < tree.children.length; i++) {
-    const node = tree.children[i]!;
-    if (node.type === 'heading') {
-      if (node.depth === 2) section = headings[h]?.id;
-      h += 1;
-    }
-  }
-  return section;
 }

@@ -75,15 +75,18 @@ export interface CitingPlace {
 /** For each note id, every place that cites it, in document then reading order, one per claim. */
 export function citingPlaces(documents: readonly CitingDocument[]): Map<string, CitingPlace[]> {
   const places = new Map<string, CitingPlace[]>();
-  for (const { doc, citations } of documents) {
+  for (const { doc, citations, claims } of documents) {
+    // A citation inside a claim lands on the claim, and quotes it.
+    const claimOfMarker = new Map(claims.flatMap((claim) => claim.markers.map((marker) => [marker, claim] as const)));
     const seen = new Set<string>();
     for (const use of citations) {
-      const anchor = use.claim ?? use.markerId;
+      const claim = claimOfMarker.get(use.markerId);
+      const anchor = claim?.id ?? use.markerId;
       const key = `${use.note}#${anchor}`;
       if (seen.has(key)) continue;
       seen.add(key);
       const list = places.get(use.note) ?? [];
-      list.push({ doc, number: use.number, sentence: use.sentence, anchor, claim: use.claim });
+      list.push({ doc, number: use.number, sentence: claim?.text ?? use.sentence, anchor, claim: claim?.id });
       places.set(use.note, list);
     }
   }

@@ -12,14 +12,16 @@ export interface PlacedClaim extends ClaimRecord {
   doc: DocumentRef;
   /** The claim's numbered sources in its document, in order. */
   numbers: number[];
+  /** Id of the "##" heading the claim sits under, if any. */
+  section: string | undefined;
 }
 
 export function indexClaims(
-  documents: readonly { doc: DocumentRef; claims: readonly ClaimRecord[]; numberOf: (note: string) => number }[],
+  documents: readonly { doc: DocumentRef; claims: readonly ClaimRecord[]; numberOf: (note: string) => number; sectionOf?: (claim: string) => string | undefined }[],
 ): { claims: Map<string, PlacedClaim>; problems: Problem[] } {
   const claims = new Map<string, PlacedClaim>();
   const problems: Problem[] = [];
-  for (const { doc, claims: records, numberOf } of documents) {
+  for (const { doc, claims: records, numberOf, sectionOf } of documents) {
     for (const record of records) {
       const earlier = claims.get(record.id);
       if (earlier) {
@@ -30,7 +32,7 @@ export function indexClaims(
         });
         continue;
       }
-      claims.set(record.id, { ...record, doc, numbers: record.notes.map(numberOf) });
+      claims.set(record.id, { ...record, doc, numbers: record.notes.map(numberOf), section: sectionOf?.(record.id) });
     }
   }
   return { claims, problems };

@@ -120,7 +120,7 @@ async function loadCorpus(): Promise<Corpus> {
   const { claims, problems: claimProblems } = indexClaims(
     documents.map(({ ref, derived }) => {
       const numbers = new Map(derived.citations.map((c) => [c.note, c.number]));
-      return { doc: ref, claims: derived.claims, numberOf: (note: string) => numbers.get(note) ?? 0 };
+      return { doc: ref, claims: derived.claims, numberOf: (note: string) => numbers.get(note) ?? 0, sectionOf: (claim: string) => derived.sections[claim] };
     }),
   );
   problems.push(...claimProblems);

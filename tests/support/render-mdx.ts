@@ -6,20 +6,22 @@ import { VFile } from 'vfile';
 import { derivedOf, type DerivedData } from '../../src/markdown/derived.ts';
 
 /**
- * Runs remark plugins the way Astro's MDX pipeline does (MDX parsing, with its
- * unravelling of tag-only paragraphs) and returns the HTML they lead to and
- * the derived data they record, so a plugin is tested on a small string.
+ * Runs remark (and rehype) plugins the way Astro's MDX pipeline does (MDX
+ * parsing, with its unravelling of tag-only paragraphs) and returns the HTML
+ * they lead to and the derived data they record, so a plugin is tested on a
+ * small string.
  */
 export async function renderMdx(
   source: string,
   remarkPlugins: PluggableList,
   path = '/project/content/essays/test.mdx',
+  rehypePlugins: PluggableList = [],
 ): Promise<{ html: string; derived: DerivedData }> {
   let html = '';
   const capture = () => (tree: HastRoot) => {
     html = toHtml(tree);
   };
-  const processor = createProcessor({ remarkPlugins, rehypePlugins: [capture] });
+  const processor = createProcessor({ remarkPlugins, rehypePlugins: [...rehypePlugins, capture] });
   const file = new VFile({ path, value: source });
   await processor.process(file);
   return { html, derived: derivedOf(file) };

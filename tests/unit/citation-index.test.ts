@@ -1,16 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { backrefLabel, citingPlaces, sourcesOf, uncitedNotes, type DocumentRef } from '../../src/site/citation-index.ts';
-import type { CitationUse } from '../../src/markdown/derived.ts';
+import type { CitationUse, ClaimRecord } from '../../src/markdown/derived.ts';
 
-function use(note: string, number: number, occurrence: number, claim?: string): CitationUse {
-  return { note, number, occurrence, markerId: `cite-${note}-${occurrence}`, claim, sentence: `About ${note}.`, line: 1, column: 1 };
+function use(note: string, number: number, occurrence: number): CitationUse {
+  return { note, number, occurrence, markerId: `cite-${note}-${occurrence}`, sentence: `About ${note}.`, line: 1, column: 1 };
+}
+
+/** A claim around the given citation markers. */
+function claim(id: string, markers: string[]): ClaimRecord {
+  return { id, text: `Claim ${id}.`, notes: [], markers, line: 1, column: 1, block: 0 };
 }
 
 const essay: DocumentRef = { kind: 'essay', id: 'e', title: 'E?', url: '/essays/e/', file: 'content/essays/e.mdx' };
 
 describe('sourcesOf', () => {
   it('lists each note once, in number order, with a back-link per citation', () => {
-    const sources = sourcesOf([use('b', 1, 1, 'c1'), use('a', 2, 1, 'c2'), use('b', 1, 2, 'c3')]);
+    const sources = sourcesOf([use('b', 1, 1), use('a', 2, 1), use('b', 1, 2)]);
     expect(sources).toEqual([
       { note: 'b', number: 1, backrefs: [{ markerId: 'cite-b-1', label: 'a' }, { markerId: 'cite-b-2', label: 'b' }] },
       { note: 'a', number: 2, backrefs: [{ markerId: 'cite-a-1', label: 'a' }] },
@@ -25,13 +30,13 @@ describe('backrefLabel', () => {
 });
 
 describe('citingPlaces', () => {
-  it('links to the claim when there is one, and to the marker otherwise', () => {
-    const places = citingPlaces([{ doc: essay, citations: [use('a', 1, 1, 'claim-x'), use('a', 1, 2)], claims: [] }]);
-    expect(places.get('a')?.map((p) => p.anchor)).toEqual(['claim-x', 'cite-a-2']);
+  it('links to the claim when there is one (quoting it), and to the marker otherwise (quoting its sentence)', () => {
+    const places = citingPlaces([{ doc: essay, citations: [use('a', 1, 1), use('a', 1, 2)], claims: [claim('claim-x', ['cite-a-1'])] }]);
+    expect(places.get('a')?.map((p) => [p.anchor, p.claim, p.sentence])).toEqual([['claim-x', 'claim-x', 'Claim claim-x.'], ['cite-a-2', undefined, 'About a.']]);
   });
 
   it('lists a claim that cites a note twice once', () => {
-    const places = citingPlaces([{ doc: essay, citations: [use('a', 1, 1, 'claim-x'), use('a', 1, 2, 'claim-x')], claims: [] }]);
+    const places = citingPlaces([{ doc: essay, citations: [use('a', 1, 1), use('a', 1, 2)], claims: [claim('claim-x', ['cite-a-1', 'cite-a-2'])] }]);
     expect(places.get('a')).toHaveLength(1);
   });
 });

@@ -1,15 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import type { NoteCatalog } from '../../src/plugins/remark-citations.ts';
 import remarkCitations from '../../src/plugins/remark-citations.ts';
+import rehypeSlug from 'rehype-slug';
+import rehypePageOutline from '../../src/plugins/rehype-page-outline.ts';
+import remarkClaimParagraphs from '../../src/plugins/remark-claim-paragraphs.ts';
 import remarkClaims from '../../src/plugins/remark-claims.ts';
 import { errorOf, renderMdx } from '../support/render-mdx.ts';
 
 const catalog: NoteCatalog = new Map([['format-collapse', { id: 'format-collapse', title: 'Q?', file: 'x' }]]);
 const plugins = [
+  remarkClaimParagraphs,
   [remarkCitations, { root: '/project', notes: () => catalog, noteHref: (id: string) => `/notes/${id}/` }],
   [remarkClaims, { root: '/project' }],
 ];
-const render = (md: string) => renderMdx(md, plugins as never);
+const render = (md: string) => renderMdx(md, plugins as never, undefined, [rehypeSlug, [rehypePageOutline, { root: '/project' }]]);
 
 describe('remark-claims', () => {
   it('renders a claim as an element with its id and a permalink', async () => {
@@ -31,11 +35,18 @@ describe('remark-claims', () => {
     expect(html).toMatch(/^<div id="long" class="claim" data-claim="long"><p>First.<\/p>\s*<p>Second.<\/p>/);
   });
 
-  it('records each claim with its text, notes, paragraph and section, and ties its citations to it', async () => {
+  it('records each claim with its text, notes, the markers of its citations and its paragraph; the outline gives its section', async () => {
     const { derived } = await render('## Early\n\nIntro. <Claim id="fast">It is fast [@format-collapse].</Claim>');
-    expect(derived.claims).toEqual([{ id: 'fast', text: 'It is fast.', notes: ['format-collapse'], line: 3, column: 8, block: 1, section: 'early' }]);
-    expect(derived.citations[0]).toMatchObject({ claim: 'fast', sentence: 'It is fast.' });
+    expect(derived.claims).toEqual([{ id: 'fast', text: 'It is fast.', notes: ['format-collapse'], markers: ['cite-format-collapse-1'], line: 3, column: 8, block: 1 }]);
+    expect(derived.sections).toEqual({ fast: 'early' });
+    expect(derived.headings).toEqual([{ depth: 2, text: 'Early', id: 'early' }]);
     expect(derived.text).toBe('Early\n\nIntro. It is fast.');
+  });
+
+  it('leaves the citation records as remark-citations made them', async () => {
+    const { derived } = await render('Intro. <Claim id="fast">It is fast [@format-collapse].</Claim>');
+    expect(derived.citations[0]).toMatchObject({ markerId: 'cite-format-collapse-1', sentence: 'It is fast.' });
+    expect(derived.citations[0]).not.toHaveProperty('claim');
   });
 
   it('fails on an id that is not a short lowercase slug, naming the rule', async () => {
@@ -60,7 +71,11 @@ describe('remark-claims', () => {
     expect(await errorOf(() => render('<Claim id="a"></Claim>'))).toContain('Claim "a" has no text.');
   });
 
-  it('fails on a claim id that is also a heading id', async () => {
-    expect(await errorOf(() => render('## Early days\n\n<Claim id="early-days">A.</Claim>'))).toContain('Claim id "early-days" is also the id of a heading');
+  it('fails on a claim id that is also a heading id, as the page really has it', async () => {
+    expect(await errorOf(() => render('## Early days\n\n<Claim id="early-days">A.</Claim>'))).toBe(
+      'Ids in content/essays/test.mdx clash.\n\ncontent/essays/test.mdx:3:1: Claim id "early-days" is also the id of a heading on the same page.\n  Choose another id for the claim.',
+    );
+    // rehype-slug numbers a repeated heading: the second "Early" is "early-1", which the old guess missed.
+    expect(await errorOf(() => render('## Early\n\n## Early\n\n<Claim id="early-1">A.</Claim>'))).toContain('Claim id "early-1" is also the id of a heading');
   });
 });

@@ -3,7 +3,7 @@ import type { PlacedClaim } from '../../src/site/claims.ts';
 import { claimSearchRecords, claimTitle } from '../../src/formats/search-records.ts';
 
 function claim(id: string, text: string, notes: string[], doc: PlacedClaim['doc']): PlacedClaim {
-  return { id, text, notes, line: 1, column: 1, block: 0, doc, numbers: notes.map((_, i) => i + 1) };
+  return { id, text, notes, markers: [], line: 1, column: 1, block: 0, doc, numbers: notes.map((_, i) => i + 1), section: undefined };
 }
 
 const essay = { kind: 'essay' as const, id: 'prolonged-rl', title: 'How does prolonged RL differ?', url: '/base/essays/prolonged-rl/', file: 'content/essays/prolonged-rl.mdx' };
