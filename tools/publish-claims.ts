@@ -7,36 +7,27 @@
  *
  *   npm run claims:publish            (CONTENT_DIR selects another content folder)
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { formatRegistry, parseRegistry, publishClaims, type CurrentClaim } from '../src/catalog/claim-registry.ts';
+import { writeFileSync } from 'node:fs';
+import { formatRegistry, publishClaims, type CurrentClaim } from '../src/catalog/claim-registry.ts';
 import { scanClaims } from '../src/catalog/claim-scan.ts';
-import { listContentFiles } from '../src/catalog/content-files.ts';
+import { createContentIndex } from '../src/catalog/content-index.ts';
 import { formatProblem } from '../src/catalog/problems.ts';
-import { PROJECT_ROOT } from '../src/catalog/project-root.ts';
-import { readSettings } from '../src/catalog/settings.ts';
-import { slugFromPath } from '../src/catalog/slugs.ts';
+import { settingsFromEnvironment } from '../src/catalog/settings.ts';
 
-const { contentDir } = readSettings(process.env, PROJECT_ROOT);
-const registryPath = join(contentDir, 'claims.json');
-const registryFile = relative(PROJECT_ROOT, registryPath);
-
-const current: CurrentClaim[] = ['essays', 'notes'].flatMap((folder) =>
-  listContentFiles(join(contentDir, folder)).flatMap((path) =>
-    scanClaims(readFileSync(path, 'utf8')).map((c) => ({ ...c, doc: `${folder}/${slugFromPath(path)}`, file: relative(PROJECT_ROOT, path) })),
-  ),
-);
-
-const { registry, problems } = existsSync(registryPath)
-  ? parseRegistry(readFileSync(registryPath, 'utf8'), registryFile)
-  : { registry: new Map(), problems: [] };
+// The same index the build reads the content through: the same files, the same registry, the same problems.
+const settings = settingsFromEnvironment();
+const { essays, notes, registry, registryFile, problems } = createContentIndex(settings).current();
 if (problems.length > 0) {
   console.error(problems.map(formatProblem).join('\n\n'));
   process.exit(1);
 }
 
+const current: CurrentClaim[] = [...essays.values(), ...notes.values()].flatMap((entry) =>
+  scanClaims(entry.source).map((c) => ({ ...c, doc: `${entry.folder}/${entry.id}`, file: entry.file })),
+);
+
 const { registry: next, added } = publishClaims(registry, current);
-writeFileSync(registryPath, formatRegistry(next));
+writeFileSync(settings.registryFile, formatRegistry(next));
 const ids = new Set(current.map((c) => c.id));
 const gone = [...next].filter(([id, e]) => e.moved === undefined && e.retired === undefined && !ids.has(id)).map(([id]) => id);
 
