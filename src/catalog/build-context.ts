@@ -22,6 +22,14 @@ export interface BuildContext {
   readonly claims: PublishedClaims | undefined;
   /** Called with the claims as soon as they are published (the share pictures start drawing). */
   onClaims(listener: (claims: PublishedClaims) => void): void;
+  /**
+   * What the pages work out once per state of the content (the corpus, the APA
+   * batch), kept here rather than in module variables; `make` runs again once
+   * the index has read a changed file.
+   */
+  memo<T>(key: string, make: () => T): T;
+  /** Prints a warning once per build (or dev session), however many pages come upon it. */
+  warnOnce(message: string): void;
 }
 
 /** The claims of the built site, as the build steps after the pages need them. */
@@ -39,6 +47,8 @@ type WithContext = typeof globalThis & { [KEY]?: BuildContext };
 export function startBuildContext(index: ContentIndex): BuildContext {
   let claims: PublishedClaims | undefined;
   const listeners: ((claims: PublishedClaims) => void)[] = [];
+  const memos = new Map<string, { catalog: unknown; value: unknown }>();
+  const warned = new Set<string>();
   const context: BuildContext = {
     index,
     get claims() {
@@ -49,6 +59,19 @@ export function startBuildContext(index: ContentIndex): BuildContext {
       for (const listener of listeners) listener(published);
     },
     onClaims: (listener) => void listeners.push(listener),
+    memo: <T>(key: string, make: () => T): T => {
+      const catalog = index.current();
+      const kept = memos.get(key);
+      if (kept?.catalog === catalog) return kept.value as T;
+      const value = make();
+      memos.set(key, { catalog, value });
+      return value;
+    },
+    warnOnce: (message) => {
+      if (warned.has(message)) return;
+      warned.add(message);
+      console.warn(`[content] warning: ${message}`);
+    },
   };
   (globalThis as WithContext)[KEY] = context;
   return context;

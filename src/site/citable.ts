@@ -3,6 +3,7 @@ import { noteDate, papersOf, type CitableWork } from './citable-work.ts';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { apaReferences, keptApaReferences, type KeptReferences } from '../formats/citation-formats.ts';
+import { buildContext } from '../catalog/build-context.ts';
 import { SITE_NAME } from './identity.ts';
 import { CACHE_DIR } from './settings.ts';
 import { absoluteUrl } from './urls.ts';
@@ -74,16 +75,14 @@ export function claimWork(view: ClaimView, corpus: Corpus, origin: string): Cita
   };
 }
 
-let apa: { corpus: Corpus; origin: string; byUrl: Map<string, string> } | undefined;
-
 /**
  * A work's APA reference. Every work of the site (essays, notes, claims) is
  * formatted in one batch the first time one is asked for, and kept for the
- * rest of the build, and in Astro's cache folder for the next build, which
- * reuses the batch when no work's reference would change.
+ * rest of the build (on the build context), and in Astro's cache folder for
+ * the next build, which reuses the batch when no work's reference would change.
  */
 export function apaReference(work: CitableWork, corpus: Corpus, origin: string): string {
-  if (apa?.corpus !== corpus || apa.origin !== origin) {
+  const byUrl = buildContext().memo(`apa ${origin}`, () => {
     const works = [
       ...corpus.essays.map((e) => essayWork(e, corpus, origin)),
       ...corpus.notes.map((n) => noteWork(n, corpus, origin)),
@@ -97,9 +96,9 @@ export function apaReference(work: CitableWork, corpus: Corpus, origin: string):
       writeFileSync(`${file}.${process.pid}`, JSON.stringify(batch));
       renameSync(`${file}.${process.pid}`, file);
     }
-    apa = { corpus, origin, byUrl: new Map(works.map((w, i) => [w.url, batch.references[i]!])) };
-  }
-  return apa.byUrl.get(work.url) ?? apaReferences([work])[0]!;
+    return new Map(works.map((w, i) => [w.url, batch.references[i]!]));
+  });
+  return byUrl.get(work.url) ?? apaReferences([work])[0]!;
 }
 
 /** The references kept by the last build, if there are any to read. */

@@ -70,11 +70,10 @@ export async function essayPaths(): Promise<{ params: { essay: string }; props: 
   return corpus.essays.map((essay) => ({ params: { essay: essay.entry.id }, props: { essay } }));
 }
 
-let loaded: Promise<Corpus> | undefined;
-
+/** The corpus of the content as it is now: worked out once per build (in the dev server, on every page, as entries re-render). */
 export function getCorpus(): Promise<Corpus> {
   if (import.meta.env.DEV) return loadCorpus();
-  return (loaded ??= loadCorpus());
+  return buildContext().memo('corpus', loadCorpus);
 }
 
 async function loadCorpus(): Promise<Corpus> {
@@ -134,7 +133,7 @@ async function loadCorpus(): Promise<Corpus> {
   problems.push(...registryProblems);
   throwIfProblems('The content does not hold together.', problems);
   if (unpublished.length > 0 && registry.size > 0) {
-    warnOnce([`${unpublished.length} claim${unpublished.length === 1 ? ' is' : 's are'} not in ${registryFile} yet: ${unpublished.map((c) => c.id).join(', ')}. Run "npm run claims:publish" to publish them, so the build guards their links.`]);
+    context.warnOnce(`${unpublished.length} claim${unpublished.length === 1 ? ' is' : 's are'} not in ${registryFile} yet: ${unpublished.map((c) => c.id).join(', ')}. Run "npm run claims:publish" to publish them, so the build guards their links.`);
   }
 
   const claimViews: ClaimView[] = [...claims.values()].map((claim) => {
@@ -160,7 +159,7 @@ async function loadCorpus(): Promise<Corpus> {
     }),
   });
 
-  warnOnce(uncitedNotes(notes.map((n) => n.entry.id), places).map((id) => `Note "${id}" (${noteById.get(id)!.ref.file}) is not cited by any essay.`));
+  for (const id of uncitedNotes(notes.map((n) => n.entry.id), places)) context.warnOnce(`Note "${id}" (${noteById.get(id)!.ref.file}) is not cited by any essay.`);
 
   return {
     urls,
@@ -188,13 +187,4 @@ function sectionProblems(essay: EssayView): Problem[] {
     message: `The front matter lists the sections ${JSON.stringify(listed)}, but the body's "##" headings are ${JSON.stringify(found)}.`,
     hint: 'Make the two agree: links to a section break when it is renamed, so change the list only on purpose.',
   }];
-}
-
-const warned = new Set<string>();
-function warnOnce(messages: readonly string[]): void {
-  for (const message of messages) {
-    if (warned.has(message)) continue;
-    warned.add(message);
-    console.warn(`[content] warning: ${message}`);
-  }
 }
