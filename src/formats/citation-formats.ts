@@ -13,6 +13,7 @@ import '@citation-js/plugin-csl';
 import csl from '@citation-js/plugin-csl/package.json' with { type: 'json' };
 import citeproc from 'citeproc/package.json' with { type: 'json' };
 import type { CitableWork } from '../site/citable-work.ts';
+import { SITE_LANGUAGE } from '../site/identity.ts';
 
 export interface CitationFormats {
   /** APA 7th edition, plain text. */
@@ -50,7 +51,7 @@ export function cslItem(work: CitableWork): CSL {
     'container-title': work.kind === 'claim' && work.partOf ? work.partOf.title : work.publisher,
     publisher: work.publisher,
     URL: work.url,
-    language: 'en',
+    language: SITE_LANGUAGE,
   };
   if (work.published) item.issued = dateParts(work.published);
   // BibTeX's @misc has no field for the work a part belongs to; a note keeps

@@ -1,3 +1,5 @@
+import { SITE_LANGUAGE } from '../site/identity.ts';
+
 /**
  * The site's feed: every essay and note, newest first, each with its summary
  * (an essay's standfirst, a note's summary). A note's date is the date it was
@@ -23,7 +25,7 @@ export interface FeedItem {
 export function feedItems(entries: readonly FeedEntry[]): FeedItem[] {
   const order = (e: FeedEntry) => e.date?.getTime() ?? Number.NEGATIVE_INFINITY;
   return [...entries]
-    .sort((a, b) => order(b) - order(a) || (a.kind === b.kind ? a.title.localeCompare(b.title, 'en') : a.kind === 'essay' ? -1 : 1))
+    .sort((a, b) => order(b) - order(a) || (a.kind === b.kind ? a.title.localeCompare(b.title, SITE_LANGUAGE) : a.kind === 'essay' ? -1 : 1))
     .map((e) => ({
       title: e.title,
       link: e.url,

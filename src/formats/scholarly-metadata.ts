@@ -6,6 +6,7 @@
  */
 import type { CitableWork } from '../site/citable-work.ts';
 import { arxivUrl, authorLine, type PaperLike } from '../site/papers.ts';
+import { SITE_LANGUAGE } from '../site/identity.ts';
 
 export interface MetaTag {
   name: string;
@@ -45,7 +46,7 @@ export function highwireTags(work: CitableWork): MetaTag[] {
   ];
   if (work.published) tags.push({ name: 'citation_publication_date', content: highwireDate(work.published) });
   tags.push({ name: 'citation_public_url', content: work.url });
-  tags.push({ name: 'citation_language', content: 'en' });
+  tags.push({ name: 'citation_language', content: SITE_LANGUAGE });
   for (const paper of work.papers) tags.push({ name: 'citation_reference', content: citationReference(paper) });
   return tags;
 }
@@ -119,7 +120,7 @@ export function workJsonLd(work: CitableWork): JsonLd {
     headline: work.title,
     name: work.title,
     description: work.description,
-    inLanguage: 'en',
+    inLanguage: SITE_LANGUAGE,
     ...dates,
     publisher,
     isPartOf: { '@type': 'WebSite', name: work.publisher, url: work.publisherUrl },

@@ -1,5 +1,6 @@
 import type { PlacedClaim } from '../site/claims.ts';
 import { siteUrls } from '../site/urls.ts';
+import { SITE_LANGUAGE } from '../site/identity.ts';
 
 /**
  * What the search index holds besides the pages themselves: one record per
@@ -90,5 +91,5 @@ export function claimTitle(text: string, maxLength = 160): string {
 }
 
 function uniqueSorted(values: readonly string[]): string[] {
-  return [...new Set(values)].sort((a, b) => a.localeCompare(b, 'en'));
+  return [...new Set(values)].sort((a, b) => a.localeCompare(b, SITE_LANGUAGE));
 }

@@ -1,4 +1,5 @@
 import type { Nodes } from 'mdast';
+import { SITE_LANGUAGE } from '../site/identity.ts';
 
 /**
  * Plain text of a Markdown tree for excerpts, "Cited in" sentences and search:
@@ -47,7 +48,7 @@ export function leadWords(text: string, count: number): string {
   return words.length <= count ? words.join(' ') : `${words.slice(0, count).join(' ').replace(/[,;:—–-]+$/, '')}…`;
 }
 
-const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
+const segmenter = new Intl.Segmenter(SITE_LANGUAGE, { granularity: 'sentence' });
 
 /**
  * The sentence of `text` (kept with markers) that holds its `index`-th

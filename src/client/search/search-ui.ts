@@ -1,5 +1,6 @@
 import { distance } from 'fastest-levenshtein';
 import { SEARCH_FILTERS, SEARCH_KINDS, type SearchKind } from '../../formats/search-records.ts';
+import { SITE_LANGUAGE } from '../../site/identity.ts';
 
 /**
  * The search interface's logic, without the DOM: what a search asks for (and
@@ -164,7 +165,7 @@ export function filterChips(counts: ResultCounts, state: SearchState, options: C
 /** The `limit` values with the most results (ties alphabetical), then any pressed value not among them. */
 function mostFound(counts: Record<string, number>, limit: number, pressed: readonly string[]): string[] {
   const found = Object.entries(counts).filter(([, n]) => n > 0);
-  found.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'en'));
+  found.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], SITE_LANGUAGE));
   const shown = found.slice(0, limit).map(([value]) => value);
   for (const value of pressed) if (!shown.includes(value)) shown.push(value);
   return shown;
@@ -268,8 +269,8 @@ function decodeEntities(text: string): string {
 export function closestThemes(query: string, themes: Readonly<Record<string, number>>, limit = 3): string[] {
   const words = query.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 3);
   const scored = Object.entries(themes).map(([theme, count]) => ({ theme, count, score: Math.min(...words.map((w) => wordScore(w, theme)), Infinity) }));
-  const close = scored.filter((s) => s.score <= 0.34).sort((a, b) => a.score - b.score || b.count - a.count || a.theme.localeCompare(b.theme, 'en'));
-  const rest = scored.filter((s) => s.score > 0.34).sort((a, b) => b.count - a.count || a.theme.localeCompare(b.theme, 'en'));
+  const close = scored.filter((s) => s.score <= 0.34).sort((a, b) => a.score - b.score || b.count - a.count || a.theme.localeCompare(b.theme, SITE_LANGUAGE));
+  const rest = scored.filter((s) => s.score > 0.34).sort((a, b) => b.count - a.count || a.theme.localeCompare(b.theme, SITE_LANGUAGE));
   return [...close, ...rest].slice(0, limit).map((s) => s.theme);
 }
 
