@@ -1,11 +1,46 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Three projects (see CONTRIBUTING.md):
+ * - unit: pure functions, no build; files share workers (no module state to leak).
+ * - build: reads the sites that tests/support/global-setup.ts builds once per run.
+ * - browser: drives Chromium on the same built sites.
+ * Run one with `npx vitest run --project unit`. The type check is not here:
+ * `npm run check`, which `npm test` runs after Vitest (tools/run-tests.ts).
+ */
+
+const buildSites = ['tests/support/global-setup.ts'];
+
 export default defineConfig({
   test: {
-    include: ['tests/**/*.test.ts', 'bench/tests/**/*.test.ts'],
-    globalSetup: ['tests/support/global-setup.ts'],
     reporters: ['default', './tests/support/summary-reporter.ts'],
     testTimeout: 20_000,
     hookTimeout: 600_000,
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['tests/unit/**/*.test.ts', 'bench/tests/**/*.test.ts'],
+          // One worker start-up for all unit files rather than one each.
+          isolate: false,
+        },
+      },
+      {
+        test: {
+          name: 'build',
+          include: ['tests/build/**/*.test.ts'],
+          globalSetup: buildSites,
+          // The files only read the built sites.
+          isolate: false,
+        },
+      },
+      {
+        test: {
+          name: 'browser',
+          include: ['tests/browser/**/*.test.ts'],
+          globalSetup: buildSites,
+        },
+      },
+    ],
   },
 });

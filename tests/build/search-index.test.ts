@@ -1,8 +1,9 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { readContent } from '../support/content.ts';
 import { loadPage } from '../support/html.ts';
-import { siteBuild, type SiteBuild } from '../support/sites.ts';
+import { PROJECT, siteBuild, type SiteBuild } from '../support/sites.ts';
 
 /** The build leaves a Pagefind index in <outDir>/pagefind/ with every essay, note and claim; the pages say what is indexed. */
 
@@ -11,8 +12,15 @@ interface PagefindEntry {
   languages: Record<string, { page_count: number }>;
 }
 
-for (const [name, expected] of [['site', { pages: 13, claims: 19 }], ['good', { pages: 6, claims: 4 }]] as const) {
+/** What the index must hold, from the content files: one record per essay and note, and one per claim. */
+function expectedRecords(contentDir: string): { pages: number; claims: number } {
+  const { essays, notes } = readContent(contentDir);
+  return { pages: essays.length + notes.length, claims: [...essays, ...notes].reduce((sum, doc) => sum + doc.claims.length, 0) };
+}
+
+for (const [name, content] of [['site', 'content'], ['good', 'tests/fixtures/good/content']] as const) {
   describe(`the search index of the "${name}" build`, () => {
+    const expected = expectedRecords(join(PROJECT, content));
     let build: SiteBuild;
     let pagefind: string;
     beforeAll(() => {
@@ -50,27 +58,34 @@ for (const [name, expected] of [['site', { pages: 13, claims: 19 }], ['good', { 
 }
 
 describe('what the pages give the index', () => {
+  const { essays, notes } = readContent(join(PROJECT, 'content'));
   let outDir: string;
   beforeAll(() => {
     outDir = siteBuild('site').outDir;
+    expect(essays.length * notes.length).toBeGreaterThan(0);
   });
 
   it('marks essays and notes with their kind, and notes with their themes', () => {
-    const essay = loadPage(outDir, '/essays/prolonged-rl-training/');
-    expect(essay('article[data-pagefind-body]').attr('data-pagefind-filter')).toBe('kind:essay');
-    const note = loadPage(outDir, '/notes/training-order/');
-    expect(note('article[data-pagefind-body]').attr('data-pagefind-meta')).toBe('kind:note');
-    expect(note('[data-pagefind-filter="theme"]').map((_, el) => note(el).text()).get()).toEqual(['curriculum', 'entropy', 'multi-task']);
+    for (const { slug } of essays) {
+      const essay = loadPage(outDir, `/essays/${slug}/`);
+      expect(essay('article[data-pagefind-body]').attr('data-pagefind-filter'), slug).toBe('kind:essay');
+    }
+    for (const { slug, themes } of notes) {
+      const note = loadPage(outDir, `/notes/${slug}/`);
+      expect(note('article[data-pagefind-body]').attr('data-pagefind-meta'), slug).toBe('kind:note');
+      expect(themes.length, slug).toBeGreaterThan(0);
+      expect(note('[data-pagefind-filter="theme"]').map((_, el) => note(el).text()).get(), slug).toEqual(themes);
+    }
   });
 
   it('leaves navigation, the repeated title, sources and "Cited in" out of the indexed text', () => {
-    const essay = loadPage(outDir, '/essays/prolonged-rl-training/');
+    const essay = loadPage(outDir, `/essays/${essays[0]!.slug}/`);
     expect(essay('header.site-header').attr('data-pagefind-ignore')).toBe('all');
     expect(essay('footer.site-footer').attr('data-pagefind-ignore')).toBe('all');
     expect(essay('#sources').attr('data-pagefind-ignore')).toBe('all');
     expect(essay('h1').attr('data-pagefind-meta')).toBe('title');
     expect(essay('.claim-tools').first().is('[data-pagefind-ignore]')).toBe(true);
-    const note = loadPage(outDir, '/notes/random-rewards/');
+    const note = loadPage(outDir, `/notes/${essays[0]!.notes[0]}/`);
     expect(note('#cited-in').attr('data-pagefind-ignore')).toBe('all');
     // The themes are searched as metadata, and stay filters ("index" ignores the text only).
     expect(note('ul.themes').attr('data-pagefind-ignore')).toBe('');

@@ -7,8 +7,20 @@ import { parse } from 'yaml';
  * code, so build tests can check the pages against what the author wrote.
  */
 export interface ContentPaper { title: string; firstAuthor: string; year: number; arxiv: string }
-export interface ContentEssay { slug: string; title: string; standfirst: string; published: string; updated?: string; notes: string[]; claims: string[] }
-export interface ContentNote { slug: string; title: string; papers: ContentPaper[]; claims: string[] }
+export interface ContentEssay {
+  slug: string;
+  title: string;
+  standfirst: string;
+  published: string;
+  updated?: string;
+  notes: string[];
+  claims: string[];
+  /** How many citation markers the page shows: citations side by side share one. */
+  markers: number;
+  /** How many paragraphs of the body hold a claim. */
+  claimParagraphs: number;
+}
+export interface ContentNote { slug: string; title: string; themes: string[]; papers: ContentPaper[]; claims: string[] }
 
 function files(dir: string): string[] {
   return (readdirSync(dir, { recursive: true, encoding: 'utf8' }) as string[]).filter((f) => f.endsWith('.mdx')).map((f) => join(dir, f));
@@ -32,6 +44,17 @@ export function citedNotes(body: string): string[] {
   return ids;
 }
 
+/** Citations written side by side ("[@a] [@b]", or "[@a; @b]") make one marker on the page. */
+export function citationMarkers(body: string): number {
+  let markers = 0;
+  let lastEnd = -1;
+  for (const match of body.matchAll(/(?<!\\)\[@[^\]]+\]/g)) {
+    if (lastEnd < 0 || body.slice(lastEnd, match.index).trim() !== '') markers += 1;
+    lastEnd = match.index + match[0].length;
+  }
+  return markers;
+}
+
 export function readContent(contentDir: string): { essays: ContentEssay[]; notes: ContentNote[] } {
   const essays = files(join(contentDir, 'essays')).map((file) => {
     const { data, body } = split(file);
@@ -43,12 +66,14 @@ export function readContent(contentDir: string): { essays: ContentEssay[]; notes
       ...(data['updated'] ? { updated: String(data['updated']) } : {}),
       notes: citedNotes(body),
       claims: [...body.matchAll(/<Claim id="([^"]+)">/g)].map((m) => m[1]!),
+      markers: citationMarkers(body),
+      claimParagraphs: body.split(/\n\s*\n/).filter((block) => block.includes('<Claim id=')).length,
     };
   });
   const notes = files(join(contentDir, 'notes')).map((file) => {
     const { data, body } = split(file);
     const papers = (data['papers'] as Record<string, string>[]).map((p) => ({ title: p['title']!, firstAuthor: p['firstAuthor']!, year: Number(p['year']), arxiv: p['arxiv']! }));
-    return { slug: basename(file, '.mdx'), title: String(data['title']), papers, claims: [...body.matchAll(/<Claim id="([^"]+)">/g)].map((m) => m[1]!) };
+    return { slug: basename(file, '.mdx'), title: String(data['title']), themes: ((data['themes'] as string[] | undefined) ?? []).map(String), papers, claims: [...body.matchAll(/<Claim id="([^"]+)">/g)].map((m) => m[1]!) };
   });
   return { essays, notes };
 }

@@ -4,7 +4,16 @@ import { join } from 'node:path';
 /**
  * The sites the tests build, once per run (tests/support/global-setup.ts), and
  * where their results are kept. A site is a content folder built with this
- * project's code; each broken fixture under tests/fixtures/bad/ is one.
+ * project's code:
+ *
+ * - the real site, at the root and under a sub-path;
+ * - tests/fixtures/good, the small site that exercises every feature, at the
+ *   root, again (to prove builds are reproducible) and under a sub-path;
+ * - tests/fixtures/edge, unusual content that must build (HTML in titles,
+ *   non-Latin and right-to-left text);
+ * - one site per folder of tests/fixtures/errors/, content that must fail the
+ *   build: one per path an error can take (see CONTRIBUTING.md), each holding
+ *   every mistake of that path that can be reported in the same run.
  */
 
 export const PROJECT = join(import.meta.dirname, '..', '..');
@@ -29,29 +38,56 @@ export interface SiteBuild {
   seconds: number;
 }
 
-export function badFixtureNames(): string[] {
-  const dir = join(FIXTURES, 'bad');
+/** The folders of tests/fixtures/errors/, each a content folder that must fail the build. */
+export function errorFixtureNames(): string[] {
+  const dir = join(FIXTURES, 'errors');
   return existsSync(dir) ? readdirSync(dir).filter((n) => existsSync(join(dir, n, 'content'))).sort() : [];
 }
 
+/** The content folder of an error fixture, as build messages name it (relative to the project). */
+export function errorFixtureContent(name: string): string {
+  return `tests/fixtures/errors/${name}/content`;
+}
+
+/** Every site, longest build first, so that two builds at a time finish close together. */
 export function allSites(): SiteSpec[] {
+  const good = join(FIXTURES, 'good', 'content');
   return [
     { name: 'site', contentDir: join(PROJECT, 'content') },
-    // The same commit built again from nothing, to prove builds are reproducible.
-    { name: 'site-again', contentDir: join(PROJECT, 'content') },
     // A deploy under a sub-path, at another origin.
     { name: 'subpath', contentDir: join(PROJECT, 'content'), env: { BASE_PATH: SUBPATH, SITE_URL: SUBPATH_ORIGIN } },
-    { name: 'good', contentDir: join(FIXTURES, 'good', 'content') },
-    // The same content deployed under a sub-path of another origin: every absolute URL must follow.
-    { name: 'good-based', contentDir: join(FIXTURES, 'good', 'content'), env: { BASE_PATH: '/explainers/', SITE_URL: 'https://example.org' } },
-    ...badFixtureNames().map((name) => ({ name: `bad-${name}`, contentDir: join(FIXTURES, 'bad', name, 'content') })),
+    { name: 'good', contentDir: good },
+    // The same content built again from nothing, to prove builds are reproducible.
+    { name: 'good-again', contentDir: good },
+    // The same content deployed under a sub-path of another origin: every absolute URL must follow,
+    // including the landings of moved and retired claim ids, which the real site does not have.
+    { name: 'good-based', contentDir: good, env: { BASE_PATH: SUBPATH, SITE_URL: SUBPATH_ORIGIN } },
+    { name: 'edge', contentDir: join(FIXTURES, 'edge', 'content') },
+    ...errorFixtureNames().map((name) => ({ name: `errors-${name}`, contentDir: join(FIXTURES, 'errors', name, 'content') })),
   ];
+}
+
+/**
+ * The sites to build for TEST_SITES: unset or "all" for every site, "none"
+ * for none (unit tests only), or a comma-separated list of site names.
+ */
+export function sitesToBuild(setting: string | undefined): SiteSpec[] {
+  const all = allSites();
+  const value = (setting ?? '').trim();
+  if (value === '' || value === 'all') return all;
+  if (value === 'none') return [];
+  const names = value.split(',').map((n) => n.trim()).filter(Boolean);
+  const unknown = names.filter((n) => !all.some((s) => s.name === n));
+  if (unknown.length > 0) {
+    throw new Error(`TEST_SITES names ${unknown.map((n) => `"${n}"`).join(', ')}, which ${unknown.length === 1 ? 'is not a site' : 'are not sites'}. The sites are: ${all.map((s) => s.name).join(', ')} (or "none", or "all").`);
+  }
+  return all.filter((s) => names.includes(s.name));
 }
 
 /** The result of a site built by the global setup. */
 export function siteBuild(name: string): SiteBuild {
   const path = join(OUTPUT, name, 'result.json');
-  if (!existsSync(path)) throw new Error(`Site "${name}" was not built: is it listed in tests/support/sites.ts?`);
+  if (!existsSync(path)) throw new Error(`Site "${name}" was not built: is it listed in tests/support/sites.ts, or left out by TEST_SITES?`);
   return JSON.parse(readFileSync(path, 'utf8')) as SiteBuild;
 }
 
