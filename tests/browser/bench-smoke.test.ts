@@ -1,13 +1,10 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { SEARCH_UI, pagePaths } from '../../bench/config.ts';
 import { measureSearch, PACED_KEY_DELAY_MS } from '../../bench/measure-search.ts';
 import { measurePageWeight } from '../../bench/measure-weight.ts';
-import { launchChromium } from '../../tools/lib/chromium.ts';
-import { serveStatic, type StaticServer } from '../../tools/lib/serve.ts';
-import { siteBuild, type SiteBuild } from '../support/sites.ts';
+import { useSite } from './support.ts';
 
 /**
  * A smoke run of `npm run bench`'s browser measurements on the real site, so
@@ -18,44 +15,32 @@ import { siteBuild, type SiteBuild } from '../support/sites.ts';
  * a test's (README, "Performance").
  */
 
-let browser: Browser;
-let server: StaticServer;
-let site: SiteBuild;
+const site = useSite('site');
 const ESSAY = pagePaths.essay('prolonged-rl-training');
-
-beforeAll(async () => {
-  site = siteBuild('site');
-  server = await serveStatic(site.outDir);
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 describe('the bench on the built site', () => {
   it("weighs the essay's first view: the page, its style sheets and script, and nothing from elsewhere", async () => {
-    const { weight, files } = await measurePageWeight(browser, server.url + ESSAY);
+    const { weight, files } = await measurePageWeight(site.browser(), site.url(ESSAY));
     expect(files.filter((f) => f.kind === 'html').map((f) => new URL(f.url).pathname)).toEqual([`/${ESSAY}`]);
     expect(files.some((f) => f.kind === 'css')).toBe(true);
     expect(files.some((f) => f.kind === 'js')).toBe(true);
     // No web fonts, and every byte from this site.
     expect(weight.font.raw).toBe(0);
-    expect(files.every((f) => f.url.startsWith(server.url))).toBe(true);
+    expect(files.every((f) => f.url.startsWith(site.url()))).toBe(true);
     // The bytes counted are the built files the page uses: the essay's HTML and the style sheets it links.
-    const html = readFileSync(join(site.outDir, ESSAY, 'index.html'), 'utf8');
+    const outDir = site.build.outDir;
+    const html = readFileSync(join(outDir, ESSAY, 'index.html'), 'utf8');
     expect(weight.html.raw).toBe(Buffer.byteLength(html));
     const sheets = [...html.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)].map((m) => m[1]!);
     expect(sheets.length).toBeGreaterThan(0);
-    expect(weight.css.raw).toBe(sheets.reduce((sum, href) => sum + statSync(join(site.outDir, href)).size, 0));
+    expect(weight.css.raw).toBe(sheets.reduce((sum, href) => sum + statSync(join(outDir, href)).size, 0));
     expect(weight.html.gzip).toBeGreaterThan(0);
     expect(weight.html.gzip).toBeLessThan(weight.html.raw);
   }, 60_000);
 
   it('drives the header search, typed at once and at a typist’s pace, and finds a result for every query', async () => {
     const queries = ['entropy', 'reward hacking'];
-    const result = await measureSearch(browser, server.url + ESSAY, site.outDir, SEARCH_UI.ours, queries);
+    const result = await measureSearch(site.browser(), site.url(ESSAY), site.build.outDir, SEARCH_UI.ours, queries);
     if (!result.available) throw new Error(`The bench could not search the site: ${result.reason}`);
     expect(result.failures).toBe(0);
     expect(result.queries.map((q) => q.query)).toEqual(queries);

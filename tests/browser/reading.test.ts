@@ -1,43 +1,30 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchChromium } from '../../tools/lib/chromium.ts';
-import { serveStatic, type StaticServer } from '../../tools/lib/serve.ts';
-import { siteBuild } from '../support/sites.ts';
+import { describe, expect, it } from 'vitest';
+import { citationsOf, content, essayOf, paragraphCount, useSite } from './support.ts';
 
 /** A reader in Chromium, on the built site: read the essay, follow a citation, and come back to the exact claim. */
 
-let browser: Browser;
-let server: StaticServer;
-
-beforeAll(async () => {
-  server = await serveStatic(siteBuild('site').outDir);
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSite('site');
+const ESSAY = 'prolonged-rl-training';
 
 describe('reading the essay', () => {
   it('opens from the home page and shows the question, the paragraphs and the sources', async () => {
-    const page = await browser.newPage();
-    await page.goto(server.url);
+    const page = await site.page();
+    await page.goto(site.url());
     await page.getByRole('link', { name: 'How does prolonged RL training differ from standard RLVR approaches?' }).click();
-    await expect.poll(() => page.url()).toBe(`${server.url}essays/prolonged-rl-training/`);
+    await expect.poll(() => page.url()).toBe(site.url(`essays/${ESSAY}/`));
     await expect.poll(() => page.locator('h1').textContent()).toBe('How does prolonged RL training differ from standard RLVR approaches?');
-    expect(await page.locator('.essay-body > p').count()).toBe(5);
-    expect(await page.locator('.sources-list > li').count()).toBe(12);
-    await page.close();
+    expect(await page.locator('.essay-body > p').count()).toBe(paragraphCount(ESSAY));
+    // One source for every note the essay cites.
+    expect(await page.locator('.sources-list > li').count()).toBe(essayOf(ESSAY).notes.length);
   });
 
   it('follows a citation marker to its note, and the note back to the exact claim', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}essays/prolonged-rl-training/`);
+    const page = await site.page();
+    await page.goto(site.url(`essays/${ESSAY}/`));
     await page.getByRole('link', { name: 'Source 9: Why do random rewards improve reasoning for some models but not others?' }).click();
-    await expect.poll(() => page.url()).toBe(`${server.url}notes/random-rewards/`);
+    await expect.poll(() => page.url()).toBe(site.url('notes/random-rewards/'));
     await page.locator('.cited-in-place').first().click();
-    await expect.poll(() => page.url()).toBe(`${server.url}essays/prolonged-rl-training/#rewards-as-catalyst`);
+    await expect.poll(() => page.url()).toBe(site.url(`essays/${ESSAY}/#rewards-as-catalyst`));
     const claim = page.locator('#rewards-as-catalyst');
     await expect.poll(() => claim.evaluate((el) => el.matches(':target'))).toBe(true);
     const viewport = page.viewportSize()!;
@@ -46,28 +33,25 @@ describe('reading the essay', () => {
       const box = await claim.boundingBox();
       return box !== null && box.y >= 0 && box.y + box.height <= viewport.height;
     }).toBe(true);
-    await page.close();
   });
 
   it('reads the same with JavaScript turned off', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
-    const page = await context.newPage();
-    await page.goto(`${server.url}essays/prolonged-rl-training/#format-collapse-first-epoch`);
-    expect(await page.locator('.essay-body > p').count()).toBe(5);
+    const page = await site.page({ javaScriptEnabled: false });
+    await page.goto(site.url(`essays/${ESSAY}/#format-collapse-first-epoch`));
+    expect(await page.locator('.essay-body > p').count()).toBe(paragraphCount(ESSAY));
     await page.getByRole('link', { name: /^Source 1:/ }).click();
-    await expect.poll(() => page.url()).toBe(`${server.url}notes/format-collapse/`);
-    expect(await page.locator('#cited-in .cited-in-place').count()).toBe(1);
-    await context.close();
+    await expect.poll(() => page.url()).toBe(site.url('notes/format-collapse/'));
+    // Every place an essay cites the note, listed under "Cited in".
+    expect(await page.locator('#cited-in .cited-in-place').count()).toBe(citationsOf('format-collapse'));
   });
 
   it('helps a lost reader back from the 404 page', async () => {
-    const page = await browser.newPage();
-    const response = await page.goto(`${server.url}notes/no-such-note/`);
+    const page = await site.page();
+    const response = await page.goto(site.url('notes/no-such-note/'));
     expect(response?.status()).toBe(404);
     await expect.poll(() => page.locator('h1').textContent()).toBe('Page not found');
     await page.getByRole('main').getByRole('link', { name: 'All notes' }).click();
-    await expect.poll(() => page.url()).toBe(`${server.url}notes/`);
-    expect(await page.locator('.note-item').count()).toBe(12);
-    await page.close();
+    await expect.poll(() => page.url()).toBe(site.url('notes/'));
+    expect(await page.locator('.note-item').count()).toBe(content.notes.length);
   });
 });

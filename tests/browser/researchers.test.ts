@@ -1,9 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../../tools/lib/chromium.ts';
-import { serveStatic, type StaticServer } from '../../tools/lib/serve.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { axeViolations, describeViolations } from '../support/axe.ts';
-import { siteBuild } from '../support/sites.ts';
+import { essayOf, useSite } from './support.ts';
 
 /**
  * For researchers, in Chromium: the claims-and-evidence map's links and
@@ -12,19 +10,9 @@ import { siteBuild } from '../support/sites.ts';
  */
 
 const MAP = 'essays/prolonged-rl-training/evidence/';
+const ESSAY = essayOf('prolonged-rl-training');
 
-let browser: Browser;
-let site: StaticServer;
-
-beforeAll(async () => {
-  site = await serveStatic(siteBuild('site').outDir);
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const site = useSite('site');
 
 /** axe-core's violations within `selector`, as "rule: help (targets)" lines. */
 async function axeFindings(page: Page, selector: string): Promise<string> {
@@ -33,41 +21,39 @@ async function axeFindings(page: Page, selector: string): Promise<string> {
 
 describe('the claims and evidence map', () => {
   it('leads from a claim to that claim in the essay', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.goto(`${site.url}${MAP}`);
+    const page = await site.page({ viewport: { width: 1280, height: 900 } });
+    await page.goto(site.url(MAP));
     await page.locator('a[data-claim="format-collapse-first-epoch"] .em-hit').click();
-    await expect.poll(() => page.url()).toBe(`${site.url}essays/prolonged-rl-training/#format-collapse-first-epoch`);
+    await expect.poll(() => page.url()).toBe(site.url('essays/prolonged-rl-training/#format-collapse-first-epoch'));
     expect(await page.locator('#format-collapse-first-epoch').textContent()).toContain('Format diversity collapses within the very first epoch');
-    await page.close();
   });
 
   it('leads from a note to the note', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.goto(`${site.url}${MAP}`);
+    const page = await site.page({ viewport: { width: 1280, height: 900 } });
+    await page.goto(site.url(MAP));
     await page.locator('a[data-note="what-rl-changes"] .em-hit').click();
-    await expect.poll(() => page.url()).toBe(`${site.url}notes/what-rl-changes/`);
+    await expect.poll(() => page.url()).toBe(site.url('notes/what-rl-changes/'));
     expect(await page.locator('h1').textContent()).toBe('What actually changes inside a model during RL training?');
-    await page.close();
   });
 
   it('links every claim and every note, each with a name that says what it is', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.goto(`${site.url}${MAP}`);
+    const page = await site.page({ viewport: { width: 1280, height: 900 } });
+    await page.goto(site.url(MAP));
     const claims = await page.locator('.em-svg a[data-claim]').evaluateAll((as) => as.map((a) => [a.getAttribute('href'), a.getAttribute('aria-label')]));
-    expect(claims).toHaveLength(19);
+    // Every claim of the essay, and every note it cites.
+    expect(claims).toHaveLength(ESSAY.claims.length);
     for (const [href, name] of claims) expect(href).toMatch(/^\/essays\/prolonged-rl-training\/#[a-z0-9-]+$/), expect(name).toMatch(/\(paragraph \d; cites (no note|notes? [\d, and]+)\)$/);
     const notes = await page.locator('.em-svg a[data-note]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
-    expect(notes).toHaveLength(12);
+    expect(notes).toHaveLength(ESSAY.notes.length);
     for (const href of notes) {
-      const response = await page.request.get(new URL(href!, site.url).href);
+      const response = await page.request.get(new URL(href!, site.url()).href);
       expect(response.status(), href!).toBe(200);
     }
-    await page.close();
   });
 
   it('brings a node’s lines forward when it is focused or hovered, and dims the rest', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });
-    await page.goto(`${site.url}${MAP}`);
+    const page = await site.page({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });
+    await page.goto(site.url(MAP));
     const claim = page.locator('a[data-claim="rl-touches-small-slice"]');
     const lit = (node: typeof claim) => node.locator('.em-node-edges').evaluate((g) => getComputedStyle(g).visibility);
     const rest = () => page.locator('.em-edges .em-edge').first().evaluate((p) => getComputedStyle(p).opacity);
@@ -86,43 +72,39 @@ describe('the claims and evidence map', () => {
     await note.locator('.em-hit').hover();
     await expect.poll(() => lit(note)).toBe('visible');
     expect(await lit(claim)).toBe('hidden');
-    await page.close();
   });
 
   it('is reachable from the keyboard, claim by claim, then note by note', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.goto(`${site.url}${MAP}`);
+    const page = await site.page({ viewport: { width: 1280, height: 900 } });
+    await page.goto(site.url(MAP));
     await page.locator('a[data-claim]').last().focus();
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-note'))).toBe('format-collapse');
-    await page.close();
   });
 
   it('gives way to the tables at 320 px, without scrolling sideways', async () => {
-    const page = await browser.newPage({ viewport: { width: 320, height: 800 } });
-    await page.goto(`${site.url}${MAP}`);
+    const page = await site.page({ viewport: { width: 320, height: 800 } });
+    await page.goto(site.url(MAP));
     expect(await page.locator('.em-svg').isVisible()).toBe(false);
     expect(await page.locator('#em-claims-table').isVisible()).toBe(true);
     expect(await page.locator('#em-claims-table a[href$="#format-collapse-first-epoch"]').isVisible()).toBe(true);
     expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
-    await page.close();
   });
 
   it('is linked from the essay', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${site.url}essays/prolonged-rl-training/`);
+    const page = await site.page();
+    await page.goto(site.url('essays/prolonged-rl-training/'));
     await page.getByRole('link', { name: 'Claims and evidence' }).click();
-    await expect.poll(() => page.url()).toBe(`${site.url}${MAP}`);
-    await page.close();
+    await expect.poll(() => page.url()).toBe(site.url(MAP));
   });
 
   for (const colorScheme of ['light', 'dark'] as const) {
     it(`has nothing axe can find, in the ${colorScheme} theme, as map and as tables`, async () => {
+      const page = await site.page({ colorScheme });
       for (const width of [1280, 320]) {
-        const page = await browser.newPage({ viewport: { width, height: 900 }, colorScheme });
-        await page.goto(`${site.url}${MAP}`);
+        await page.setViewportSize({ width, height: 900 });
+        await page.goto(site.url(MAP));
         expect(await axeFindings(page, '.em'), `${width} px`).toBe('');
-        await page.close();
       }
     });
   }
@@ -131,51 +113,45 @@ describe('the claims and evidence map', () => {
 describe('Cite this', () => {
   for (const colorScheme of ['light', 'dark'] as const) {
     it(`has nothing axe can find, in the ${colorScheme} theme`, async () => {
+      const page = await site.page({ colorScheme });
       for (const path of ['essays/prolonged-rl-training/', 'notes/format-collapse/', 'c/two-phase-arc/']) {
-        const page = await browser.newPage({ colorScheme });
-        await page.goto(`${site.url}${path}`);
+        await page.goto(site.url(path));
         await page.locator('#cite-this details').evaluateAll((ds) => ds.forEach((d) => d.setAttribute('open', '')));
         expect(await axeFindings(page, '#cite-this'), path).toBe('');
-        await page.close();
       }
     });
   }
 
   it('does not scroll sideways at 320 px, with every format open', async () => {
+    const page = await site.page({ viewport: { width: 320, height: 800 } });
     for (const path of ['essays/prolonged-rl-training/', 'notes/what-rl-changes/', 'c/rl-touches-small-slice/']) {
-      const page = await browser.newPage({ viewport: { width: 320, height: 800 } });
-      await page.goto(`${site.url}${path}`);
+      await page.goto(site.url(path));
       await page.locator('#cite-this details').evaluateAll((ds) => ds.forEach((d) => d.setAttribute('open', '')));
       expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), path).toBeLessThanOrEqual(0);
-      await page.close();
     }
   });
 
   it('copies each format exactly, and says so', async () => {
-    const context = await browser.newContext();
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.origin });
-    const page = await context.newPage();
-    await page.goto(`${site.url}c/two-phase-arc/`);
+    const page = await site.page({ clipboard: true });
+    await page.goto(site.url('c/two-phase-arc/'));
     for (const [format, id] of [['APA', 'cite-apa'], ['BibTeX', 'cite-bibtex'], ['CSL-JSON', 'cite-csl']] as const) {
       const details = page.locator('#cite-this details').filter({ has: page.locator(`#${id}`) });
       if (!(await details.evaluate((d) => (d as HTMLDetailsElement).open))) await details.locator('summary').click();
       await page.getByRole('button', { name: `Copy ${format}` }).click();
       const expected = await page.locator(`#${id}`).textContent();
       await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(expected);
-      await expect.poll(() => page.locator('#cite-this [role="status"]').textContent()).toMatch(/copied$/);
+      // Said for this format (the status still says the one before until then).
+      await expect.poll(() => page.locator('#cite-this [role="status"]').textContent()).toMatch(new RegExp(`^${format}\\b.* copied$`));
     }
     expect(await page.locator('#cite-apa').textContent()).toContain(`${'http://localhost:4321/'}c/two-phase-arc/`);
-    await context.close();
   });
 
   it('shows the citations as plain text, with no dead buttons, without JavaScript', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
-    const page = await context.newPage();
-    await page.goto(`${site.url}essays/prolonged-rl-training/`);
+    const page = await site.page({ javaScriptEnabled: false });
+    await page.goto(site.url('essays/prolonged-rl-training/'));
     expect(await page.locator('#cite-apa').isVisible()).toBe(true);
     expect(await page.locator('#cite-this button:visible').count()).toBe(0);
     await page.locator('#cite-this summary', { hasText: 'BibTeX' }).click();
     expect(await page.locator('#cite-bibtex').isVisible()).toBe(true);
-    await context.close();
   });
 });
