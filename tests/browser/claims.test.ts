@@ -1,34 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium } from '../../tools/lib/chromium.ts';
-import { serveStatic, type StaticServer } from '../../tools/lib/serve.ts';
-import { siteBuild } from '../support/sites.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { pointAtClaim, useSite } from './support.ts';
 
 /** Claim permalinks in Chromium: copying, landing, moved ids, share pages. */
 
-let browser: Browser;
-let site: StaticServer;
-let good: StaticServer;
-
-beforeAll(async () => {
-  [site, good] = await Promise.all([serveStatic(siteBuild('site').outDir), serveStatic(siteBuild('good').outDir)]);
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await Promise.all([site?.close(), good?.close()]);
-});
-
-async function withClipboard(server: StaticServer, run: (page: Page, context: BrowserContext) => Promise<void>): Promise<void> {
-  const context = await browser.newContext({ reducedMotion: 'reduce' });
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
-  try {
-    await run(await context.newPage(), context);
-  } finally {
-    await context.close();
-  }
-}
+const site = useSite('site');
+const good = useSite('good');
+const ESSAY = 'essays/prolonged-rl-training/';
 
 /** True once the element is inside the viewport, below the sticky header. */
 async function inView(page: Page, selector: string): Promise<boolean> {
@@ -39,122 +17,110 @@ async function inView(page: Page, selector: string): Promise<boolean> {
   });
 }
 
+const clipboardText = (page: Page) => page.evaluate(() => navigator.clipboard.readText());
+const backgroundOf = (page: Page, selector: string) => page.locator(selector).evaluate((el) => getComputedStyle(el).backgroundColor);
+
 describe('copying a claim', () => {
   it('copies the exact permanent link and says so', async () => {
-    await withClipboard(site, async (page) => {
-      await page.goto(`${site.url}essays/prolonged-rl-training/`);
-      const claim = page.locator('#format-collapse-first-epoch');
-      await claim.hover();
-      await claim.getByRole('link', { name: 'Copy link to this claim' }).click();
-      await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(`${site.url}c/format-collapse-first-epoch/`);
-      await expect.poll(() => page.locator('#claim-status').textContent()).toBe('Link copied');
-      expect(page.url()).toBe(`${site.url}essays/prolonged-rl-training/`);
-    });
+    const page = await site.page({ clipboard: true, reducedMotion: 'reduce' });
+    await page.goto(site.url(ESSAY));
+    const claim = page.locator('#format-collapse-first-epoch');
+    await pointAtClaim(claim);
+    await claim.getByRole('link', { name: 'Copy link to this claim' }).click();
+    await expect.poll(() => clipboardText(page)).toBe(site.url('c/format-collapse-first-epoch/'));
+    await expect.poll(() => page.locator('#claim-status').textContent()).toBe('Link copied');
+    expect(page.url()).toBe(site.url(ESSAY));
   });
 
   it('works from the keyboard alone', async () => {
-    await withClipboard(site, async (page) => {
-      await page.goto(`${site.url}essays/prolonged-rl-training/`);
-      const control = page.locator('#two-phase-arc .claim-permalink');
-      await control.focus();
-      expect(await page.locator('#two-phase-arc .claim-toolbar').evaluate((el) => getComputedStyle(el).opacity)).toBe('1');
-      await page.keyboard.press('Enter');
-      await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(`${site.url}c/two-phase-arc/`);
-    });
+    const page = await site.page({ clipboard: true, reducedMotion: 'reduce' });
+    await page.goto(site.url(ESSAY));
+    const control = page.locator('#two-phase-arc .claim-permalink');
+    await control.focus();
+    expect(await page.locator('#two-phase-arc .claim-toolbar').evaluate((el) => getComputedStyle(el).opacity)).toBe('1');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => clipboardText(page)).toBe(site.url('c/two-phase-arc/'));
   });
 
   it('copies the claim as a quotation with its link and source numbers', async () => {
-    await withClipboard(site, async (page) => {
-      await page.goto(`${site.url}essays/prolonged-rl-training/`);
-      const claim = page.locator('#rl-touches-small-slice');
-      await claim.hover();
-      await claim.getByRole('button', { name: 'Copy this claim as a quotation' }).click();
-      await expect.poll(() => page.locator('#claim-status').textContent()).toBe('Quotation copied');
-      const text = await page.evaluate(() => navigator.clipboard.readText());
-      expect(text.split('\n')).toEqual([
-        '“Mechanically, RL only ever touches a small, structurally consistent slice of the network — 5 to 30 percent of parameters, nearly identical across random seeds — and works mostly by suppressing wrong trajectories rather than building new ones.” [2, 3]',
-        '— How does prolonged RL training differ from standard RLVR approaches?',
-        `${site.url}c/rl-touches-small-slice/`,
-        `[2] Does reinforcement learning update only a small fraction of parameters? (Mukherjee et al., 2025) ${site.url}notes/sparse-parameter-updates/`,
-        `[3] What actually changes inside a model during RL training? (Draws on Mukherjee et al., 2025; Zhu et al., 2025; Wang et al., 2025) ${site.url}notes/what-rl-changes/`,
-      ]);
-    });
+    const page = await site.page({ clipboard: true, reducedMotion: 'reduce' });
+    await page.goto(site.url(ESSAY));
+    const claim = page.locator('#rl-touches-small-slice');
+    await pointAtClaim(claim);
+    await claim.getByRole('button', { name: 'Copy this claim as a quotation' }).click();
+    await expect.poll(() => page.locator('#claim-status').textContent()).toBe('Quotation copied');
+    expect((await clipboardText(page)).split('\n')).toEqual([
+      '“Mechanically, RL only ever touches a small, structurally consistent slice of the network — 5 to 30 percent of parameters, nearly identical across random seeds — and works mostly by suppressing wrong trajectories rather than building new ones.” [2, 3]',
+      '— How does prolonged RL training differ from standard RLVR approaches?',
+      site.url('c/rl-touches-small-slice/'),
+      `[2] Does reinforcement learning update only a small fraction of parameters? (Mukherjee et al., 2025) ${site.url('notes/sparse-parameter-updates/')}`,
+      `[3] What actually changes inside a model during RL training? (Draws on Mukherjee et al., 2025; Zhu et al., 2025; Wang et al., 2025) ${site.url('notes/what-rl-changes/')}`,
+    ]);
   });
 
   it('is a plain link to the claim without JavaScript', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
-    const page = await context.newPage();
-    await page.goto(`${site.url}essays/prolonged-rl-training/`);
-    await page.locator('#early-commitment').hover();
-    await page.locator('#early-commitment').getByRole('link', { name: 'Link to this claim' }).click();
-    expect(page.url()).toBe(`${site.url}essays/prolonged-rl-training/#early-commitment`);
-    await context.close();
+    const page = await site.page({ javaScriptEnabled: false });
+    await page.goto(site.url(ESSAY));
+    const claim = page.locator('#early-commitment');
+    await pointAtClaim(claim);
+    await claim.getByRole('link', { name: 'Link to this claim' }).click();
+    await expect.poll(() => page.url()).toBe(site.url(`${ESSAY}#early-commitment`));
   });
 });
 
 describe('landing on a claim', () => {
   it('puts the claim in view, clear of the sticky header, and highlights it', async () => {
-    const page = await browser.newPage({ reducedMotion: 'reduce' });
-    await page.goto(`${site.url}essays/prolonged-rl-training/#cannot-out-train-prior`);
+    const page = await site.page({ reducedMotion: 'reduce' });
+    await page.goto(site.url(`${ESSAY}#cannot-out-train-prior`));
     await expect.poll(() => inView(page, '#cannot-out-train-prior')).toBe(true);
-    const [claim, body] = await Promise.all([
-      page.locator('#cannot-out-train-prior').evaluate((el) => getComputedStyle(el).backgroundColor),
-      page.locator('body').evaluate((el) => getComputedStyle(el).backgroundColor),
-    ]);
+    const [claim, body] = await Promise.all([backgroundOf(page, '#cannot-out-train-prior'), backgroundOf(page, 'body')]);
     expect(claim).not.toBe(body);
     expect(claim).not.toBe('rgba(0, 0, 0, 0)');
-    await page.close();
   });
 
   it('keeps the highlight in the dark theme and in print', async () => {
-    for (const options of [{ colorScheme: 'dark' as const }, { media: 'print' as const }]) {
-      const page = await browser.newPage();
+    const page = await site.page();
+    for (const options of [{ colorScheme: 'dark' as const }, { colorScheme: 'light' as const, media: 'print' as const }]) {
       await page.emulateMedia(options);
-      await page.goto(`${site.url}essays/prolonged-rl-training/#early-commitment`);
-      const color = await page.locator('#early-commitment').evaluate((el) => getComputedStyle(el).backgroundColor);
-      expect(color, JSON.stringify(options)).not.toBe('rgba(0, 0, 0, 0)');
-      await page.close();
+      await page.goto(site.url(`${ESSAY}#early-commitment`));
+      expect(await backgroundOf(page, '#early-commitment'), JSON.stringify(options)).not.toBe('rgba(0, 0, 0, 0)');
     }
   });
 
   it('lands an old, moved id on its successor, with no JavaScript', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false, reducedMotion: 'reduce' });
-    const page = await context.newPage();
-    await page.goto(`${good.url}essays/first-essay/#oldest-opening`);
+    const page = await good.page({ javaScriptEnabled: false, reducedMotion: 'reduce' });
+    await page.goto(good.url('essays/first-essay/#oldest-opening'));
     await expect.poll(() => inView(page, '#opening-claim')).toBe(true);
-    expect(await page.locator('#opening-claim').evaluate((el) => getComputedStyle(el).backgroundColor)).not.toBe('rgba(0, 0, 0, 0)');
-    await page.goto(`${good.url}c/old-opening/`);
-    await expect.poll(() => page.url()).toBe(`${good.url}c/opening-claim/`);
-    await context.close();
+    expect(await backgroundOf(page, '#opening-claim')).not.toBe('rgba(0, 0, 0, 0)');
+    await page.goto(good.url('c/old-opening/'));
+    await expect.poll(() => page.url()).toBe(good.url('c/opening-claim/'));
   });
 
   it('shows the note for a retired id, which links to the nearest claim', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${good.url}essays/first-essay/#withdrawn-claim`);
+    const page = await good.page();
+    await page.goto(good.url('essays/first-essay/#withdrawn-claim'));
     const note = page.locator('#withdrawn-claim');
     expect(await note.isVisible()).toBe(true);
     await expect.poll(() => inView(page, '#withdrawn-claim')).toBe(true);
     expect(await page.locator('#beta-first-draft').isVisible()).toBe(false);
     await note.getByRole('link').click();
-    await expect.poll(() => page.url()).toBe(`${good.url}essays/first-essay/#alpha-again`);
-    await page.close();
+    await expect.poll(() => page.url()).toBe(good.url('essays/first-essay/#alpha-again'));
   });
 });
 
 describe('share pages', () => {
   it('carry the claim as preview metadata, with a picture that exists', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${site.url}c/sampling-efficiency-not-boundary/`);
+    const page = await site.page();
+    await page.goto(site.url('c/sampling-efficiency-not-boundary/'));
     const meta = (name: string) => page.locator(`meta[property="${name}"], meta[name="${name}"]`).getAttribute('content');
     expect(await meta('og:title')).toMatch(/^RLVR improves sampling efficiency/);
     expect(await meta('og:description')).toBe('How does prolonged RL training differ from standard RLVR approaches?');
     expect(await meta('twitter:card')).toBe('summary_large_image');
-    const image = (await meta('og:image'))!.replace('http://localhost:4321/', site.url);
+    const image = (await meta('og:image'))!.replace('http://localhost:4321/', site.url());
     const response = await page.request.get(image);
     expect(response.status()).toBe(200);
     expect(response.headers()['content-type']).toBe('image/png');
     await page.getByRole('link', { name: 'Read in context' }).click();
-    await expect.poll(() => page.url()).toBe(`${site.url}essays/prolonged-rl-training/#sampling-efficiency-not-boundary`);
-    await page.close();
+    await expect.poll(() => page.url()).toBe(site.url(`${ESSAY}#sampling-efficiency-not-boundary`));
   });
 });

@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext } from 'playwright-core';
-import { launchChromium } from '../../tools/lib/chromium.ts';
-import { serveStatic, type StaticServer } from '../../tools/lib/serve.ts';
-import { siteBuild, SUBPATH } from '../support/sites.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext } from 'playwright-core';
+import { SUBPATH } from '../support/sites.ts';
+import { escapePreview, openPreview, pointAtClaim, until, useSite } from './support.ts';
 
 /**
  * A reader's journey through the built site, served with its own `_headers`
@@ -12,16 +11,6 @@ import { siteBuild, SUBPATH } from '../support/sites.ts';
  * search page. Any CSP violation, console error or uncaught exception fails
  * it, and so does any request that leaves the site's origin.
  */
-
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
 
 interface Journey {
   violations: string[];
@@ -49,46 +38,46 @@ async function watch(context: BrowserContext): Promise<Journey> {
 
 for (const { name, base } of [{ name: 'site', base: '/' }, { name: 'subpath', base: SUBPATH }]) {
   describe(`a reader's journey through the "${name}" build`, () => {
-    let server: StaticServer;
+    const site = useSite(name, { base });
     let journey: Journey;
 
     beforeAll(async () => {
-      server = await serveStatic(siteBuild(name).outDir, base);
-      const context = await browser.newContext({ reducedMotion: 'reduce' });
-      await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+      const context = await site.context({ clipboard: true, reducedMotion: 'reduce' });
       journey = await watch(context);
       const page = await context.newPage();
 
       // Read the essay, with a citation preview and a copied claim link.
-      const response = await page.goto(`${server.url}essays/prolonged-rl-training/`);
+      const response = await page.goto(site.url('essays/prolonged-rl-training/'));
       expect(response?.headers()['content-security-policy']).toMatch(/^default-src 'self'/);
       await page.getByRole('link', { name: /^Source 2:/ }).hover();
-      await page.locator('.citation-preview:popover-open').waitFor();
-      await page.keyboard.press('Escape');
-      await page.locator('#two-phase-arc').hover();
-      await page.locator('#two-phase-arc').getByRole('link', { name: 'Copy link to this claim' }).click();
-      expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${server.url}c/two-phase-arc/`);
+      await openPreview(page).waitFor();
+      await escapePreview(page);
+      // The pointer leaves the marker for the claim's own words, and the preview is closed
+      // before the claim's ¶ is clicked: an open preview can cover it.
+      const claim = page.locator('#two-phase-arc');
+      await pointAtClaim(claim);
+      await claim.getByRole('link', { name: 'Copy link to this claim' }).click();
+      await until('the claim’s link is copied', async () => (await page.evaluate(() => navigator.clipboard.readText())) === site.url('c/two-phase-arc/'));
 
       // Follow a citation to its note, and search from its header.
       await page.getByRole('link', { name: /^Source 9:/ }).click();
-      await page.waitForURL(`${server.url}notes/random-rewards/`);
+      await page.waitForURL(site.url('notes/random-rewards/'));
       await page.locator('#site-search-input').fill('entropy collapse');
-      await page.locator('#site-search[data-search-state="results"]').waitFor();
+      await page.locator('#site-search[data-search-query="entropy collapse"][data-search-state="results"]').waitFor();
       await page.keyboard.press('ArrowDown');
       await page.keyboard.press('Enter');
       await page.waitForURL(/essays\/prolonged-rl-training\/.*#structured-tasks-first/);
 
-      // A share page, the evidence map, the search page from a shared link.
-      await page.goto(`${server.url}c/rewards-as-catalyst/`);
-      await page.goto(`${server.url}essays/prolonged-rl-training/evidence/`);
-      await page.goto(`${server.url}search/?q=pass%40k`);
-      await page.locator('.search-results [role="listitem"], .search-results li, pagefind-results a').first().waitFor({ timeout: 10_000 }).catch(() => undefined);
-      await page.waitForTimeout(500);
+      // A share page, the evidence map, each until the network is quiet (whatever they load lazily, loaded).
+      await page.goto(site.url('c/rewards-as-catalyst/'), { waitUntil: 'networkidle' });
+      await page.goto(site.url('essays/prolonged-rl-training/evidence/'), { waitUntil: 'networkidle' });
+      // The search page from a shared link, until its first result is drawn (Pagefind, its index and an excerpt loaded).
+      await page.goto(site.url('search/?q=pass%40k'));
+      await page.locator('[data-search-app][data-search-state="results"]').waitFor();
+      await page.locator('pagefind-results .search-result-link').first().waitFor();
+      // One more round trip, so that any violation the page reported has reached the test.
+      await page.evaluate(() => document.readyState);
       await context.close();
-    }, 120_000);
-
-    afterAll(async () => {
-      await server?.close();
     });
 
     it('breaks no rule of the Content-Security-Policy', () => {
@@ -101,7 +90,7 @@ for (const { name, base } of [{ name: 'site', base: '/' }, { name: 'subpath', ba
 
     it('sends every request to the site itself', () => {
       expect(journey.requests.length).toBeGreaterThan(20);
-      expect(journey.requests.filter((url) => !url.startsWith(`${server.origin}/`) && !url.startsWith('data:') && !url.startsWith('blob:'))).toEqual([]);
+      expect(journey.requests.filter((url) => !url.startsWith(`${site.origin()}/`) && !url.startsWith('data:') && !url.startsWith('blob:'))).toEqual([]);
       expect(journey.requests.some((url) => url.includes('/pagefind/'))).toBe(true);
     });
   });
