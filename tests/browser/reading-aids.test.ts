@@ -1,27 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../../tools/lib/chromium.ts';
-import { serveStatic, type StaticServer } from '../../tools/lib/serve.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { axeViolations, describeViolations } from '../support/axe.ts';
-import { siteBuild } from '../support/sites.ts';
+import { openPreview, pauseClock, useSite } from './support.ts';
 
 /** Citation previews, contents, themes, print, reflow and accessibility, in Chromium. */
 
-let browser: Browser;
-let server: StaticServer;
+const site = useSite('site');
 const essay = 'essays/prolonged-rl-training/';
-
-beforeAll(async () => {
-  server = await serveStatic(siteBuild('site').outDir);
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-const openPreview = (page: Page) => page.locator('.citation-preview:popover-open');
 
 async function insideViewport(page: Page, selector: string): Promise<boolean> {
   return page.locator(selector).evaluate((el) => {
@@ -32,23 +17,29 @@ async function insideViewport(page: Page, selector: string): Promise<boolean> {
 
 describe('citation previews', () => {
   it('open on hover after a pause, show the right note, stay while the pointer moves in, and close on Escape', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}${essay}`);
+    const context = await site.context();
+    // The page's clock is the test's: the pauses are run through exactly, not slept through.
+    await context.clock.install();
+    const page = await context.newPage();
+    await page.goto(site.url(essay));
+    await pauseClock(page);
     const marker = page.getByRole('link', { name: /^Source 5:/ });
     await marker.scrollIntoViewIfNeeded();
     // The preview waits a moment, so that a pointer passing over a marker opens nothing.
-    const [soon, later] = await marker.evaluate(async (el) => {
+    await marker.evaluate((el) => {
       // As a mouse arriving does: pointerover (which bubbles, and loads the previews on first use), then pointerenter.
       el.dispatchEvent(new PointerEvent('pointerover', { pointerType: 'mouse', bubbles: true }));
       el.dispatchEvent(new PointerEvent('pointerenter', { pointerType: 'mouse' }));
-      const open = () => document.querySelectorAll('.citation-preview:popover-open').length;
-      const first = open();
-      await new Promise((r) => setTimeout(r, 600));
-      return [first, open()];
     });
-    expect([soon, later]).toEqual([0, 1]);
+    // The previews' code is in once the markers are wired to their previews; the first pointerover is then replayed.
+    await page.locator('.citation-link[aria-describedby="preview-rlvr-narrowing"]').first().waitFor({ state: 'attached' });
+    await page.clock.runFor(250);
+    expect(await openPreview(page).count(), 'open after 250 ms').toBe(0);
+    await page.clock.runFor(350);
+    expect(await openPreview(page).count(), 'open after 600 ms').toBe(1);
     await page.keyboard.press('Escape');
     await marker.hover();
+    await page.clock.runFor(600);
     await expect.poll(() => openPreview(page).count()).toBe(1);
     expect(await openPreview(page).getAttribute('id')).toBe('preview-rlvr-narrowing');
     expect(await openPreview(page).getAttribute('aria-label')).toBe('Source 5');
@@ -57,29 +48,28 @@ describe('citation previews', () => {
     expect(await openPreview(page).locator('.preview-title a').getAttribute('href')).toBe('/notes/rlvr-narrowing/');
     expect(await openPreview(page).locator('.preview-summary').textContent()).toMatch(/^RLVR narrows models’ problem-solving scope/);
     expect(await openPreview(page).locator('.preview-paper').textContent()).toBe('Dong et al., 2025');
+    // The pointer leaves the marker for the preview: it stays open, however long the pointer rests there.
     await openPreview(page).hover();
-    await page.waitForTimeout(500);
+    await page.clock.runFor(5_000);
     expect(await openPreview(page).count()).toBe(1);
     await page.keyboard.press('Escape');
     await expect.poll(() => openPreview(page).count()).toBe(0);
-    await page.close();
   });
 
   it('does not cover the line being read', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}${essay}`);
+    const page = await site.page();
+    await page.goto(site.url(essay));
     const marker = page.getByRole('link', { name: /^Source 7:/ });
     await marker.focus();
     await expect.poll(() => openPreview(page).count()).toBe(1);
     const [line, box] = await Promise.all([marker.boundingBox(), openPreview(page).boundingBox()]);
     const coversLine = box!.y < line!.y + line!.height + 4 && box!.y + box!.height > line!.y - 4;
     expect(coversLine).toBe(false);
-    await page.close();
   });
 
   it('open at once on keyboard focus, can be entered with Tab, and give focus back on Escape', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}${essay}`);
+    const page = await site.page();
+    await page.goto(site.url(essay));
     const marker = page.getByRole('link', { name: /^Source 1:/ });
     await marker.focus();
     await expect.poll(() => openPreview(page).getAttribute('id')).toBe('preview-format-collapse');
@@ -90,72 +80,72 @@ describe('citation previews', () => {
     await page.keyboard.press('Escape');
     await expect.poll(() => openPreview(page).count()).toBe(0);
     expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toMatch(/^Source 1:/);
-    await page.close();
   });
 
   it('open on tap, close on a tap outside, and follow the link on a second tap', async () => {
-    const context = await browser.newContext({ hasTouch: true, isMobile: true, viewport: { width: 390, height: 800 } });
-    const page = await context.newPage();
-    await page.goto(`${server.url}${essay}`);
+    const page = await site.page({ hasTouch: true, isMobile: true, viewport: { width: 390, height: 800 } });
+    await page.goto(site.url(essay));
     const marker = page.getByRole('link', { name: /^Source 9:/ });
     await marker.scrollIntoViewIfNeeded();
     await marker.tap();
     await expect.poll(() => openPreview(page).getAttribute('id')).toBe('preview-random-rewards');
-    expect(page.url()).toBe(`${server.url}${essay}`);
+    expect(page.url()).toBe(site.url(essay));
     await page.touchscreen.tap(5, 300);
     await expect.poll(() => openPreview(page).count()).toBe(0);
     await marker.tap();
     await expect.poll(() => openPreview(page).count()).toBe(1);
     await marker.tap();
-    await expect.poll(() => page.url()).toBe(`${server.url}notes/random-rewards/`);
-    await context.close();
+    await expect.poll(() => page.url()).toBe(site.url('notes/random-rewards/'));
   });
 
   it('stay inside the viewport at 320 px, wherever the marker is', async () => {
-    const page = await browser.newPage({ viewport: { width: 320, height: 640 } });
-    await page.goto(`${server.url}${essay}`);
+    const page = await site.page({ viewport: { width: 320, height: 640 } });
+    await page.goto(site.url(essay));
     const markers = page.locator('.essay-body .citation-link');
-    for (let i = 0; i < (await markers.count()); i++) {
-      await markers.nth(i).focus();
-      await expect.poll(() => openPreview(page).count()).toBe(1);
+    const count = await markers.count();
+    expect(count).toBeGreaterThan(0);
+    for (let i = 0; i < count; i++) {
+      const marker = markers.nth(i);
+      await marker.focus();
+      // This marker's own preview, not the one before it still closing.
+      await expect.poll(() => marker.getAttribute('aria-expanded'), { message: `marker ${i + 1}` }).toBe('true');
+      const preview = `#${await marker.getAttribute('aria-describedby')}`;
+      expect(await page.locator(`${preview}:popover-open`).count(), `marker ${i + 1}`).toBe(1);
       // Focusing may scroll the page smoothly: wait for the preview to settle.
-      await expect.poll(() => insideViewport(page, '.citation-preview:popover-open'), { message: `marker ${i + 1}` }).toBe(true);
+      await expect.poll(() => insideViewport(page, preview), { message: `marker ${i + 1}` }).toBe(true);
     }
-    await page.close();
   });
 
   it('load their code only when the reader first reaches for a citation', async () => {
-    const page = await browser.newPage();
+    const page = await site.page();
     const scripts: string[] = [];
     page.on('request', (r) => {
       if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname);
     });
-    await page.goto(`${server.url}${essay}`, { waitUntil: 'networkidle' });
+    await page.goto(site.url(essay), { waitUntil: 'networkidle' });
     expect(scripts.some((s) => s.includes('citation-previews'))).toBe(false);
     expect(scripts.some((s) => s.includes('claim-tools'))).toBe(false);
     await page.getByRole('link', { name: /^Source 6:/ }).hover();
     await expect.poll(() => openPreview(page).getAttribute('id')).toBe('preview-coherence-or-validity');
     expect(scripts.some((s) => s.includes('citation-previews'))).toBe(true);
-    await page.close();
   });
 
   it('are plain links to the note without JavaScript', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
-    const page = await context.newPage();
-    await page.goto(`${server.url}${essay}`);
+    const page = await site.page({ javaScriptEnabled: false });
+    await page.goto(site.url(essay));
+    // With no script there is nothing to open a preview, now or later.
     await page.getByRole('link', { name: /^Source 2:/ }).hover();
-    await page.waitForTimeout(500);
     expect(await openPreview(page).count()).toBe(0);
+    expect(await page.locator('.citation-preview').count()).toBe(0);
     await page.getByRole('link', { name: /^Source 2:/ }).click();
-    await expect.poll(() => page.url()).toBe(`${server.url}notes/sparse-parameter-updates/`);
-    await context.close();
+    await expect.poll(() => page.url()).toBe(site.url('notes/sparse-parameter-updates/'));
   });
 });
 
 describe('contents', () => {
   it('is sticky beside the text on wide screens and marks the part being read', async () => {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    await page.goto(`${server.url}${essay}`);
+    const page = await site.page({ viewport: { width: 1440, height: 900 } });
+    await page.goto(site.url(essay));
     const toc = page.locator('.toc');
     expect(await page.locator('.toc-details').getAttribute('open')).not.toBeNull();
     expect(await page.locator('.toc-item a').allTextContents()).toEqual([
@@ -172,23 +162,21 @@ describe('contents', () => {
     await expect.poll(() => page.locator('.toc-item a[aria-current="true"]').textContent()).toBe('There are two places the corpus gestures…');
     expect((await toc.boundingBox())!.y).toBeGreaterThanOrEqual(0);
     expect(await toc.evaluate((el) => getComputedStyle(el).position)).toBe('sticky');
-    await page.close();
   });
 
   it('is a collapsed list above the text on narrow screens', async () => {
-    const page = await browser.newPage({ viewport: { width: 375, height: 800 } });
-    await page.goto(`${server.url}${essay}`);
+    const page = await site.page({ viewport: { width: 375, height: 800 } });
+    await page.goto(site.url(essay));
     expect(await page.locator('.toc-details').getAttribute('open')).toBeNull();
     await page.locator('.toc-summary').click();
     await page.locator('.toc-item a').nth(2).click();
-    await expect.poll(() => page.url()).toBe(`${server.url}${essay}#paragraph-3`);
-    await page.close();
+    await expect.poll(() => page.url()).toBe(site.url(`${essay}#paragraph-3`));
   });
 });
 
 describe('themes', () => {
   it('follow the system, and a choice made with the switch survives a reload with no flash', async () => {
-    const context = await browser.newContext({ colorScheme: 'light' });
+    const context = await site.context({ colorScheme: 'light' });
     // Record the theme at the first frame, before anything is painted.
     await context.addInitScript(() => {
       requestAnimationFrame(() => {
@@ -196,7 +184,12 @@ describe('themes', () => {
       });
     });
     const page = await context.newPage();
-    await page.goto(`${server.url}${essay}`);
+    const firstFrame = async () => {
+      // The load event can come before the first frame.
+      const recorded = await page.waitForFunction(() => (window as unknown as { firstFrame?: string }).firstFrame);
+      return recorded.jsonValue();
+    };
+    await page.goto(site.url(essay));
     const bg = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     const light = await bg();
     const toggle = page.locator('.theme-toggle');
@@ -207,41 +200,37 @@ describe('themes', () => {
     const dark = await bg();
     expect(dark).not.toBe(light);
     await page.reload();
-    expect(await page.evaluate(() => (window as unknown as { firstFrame: string }).firstFrame)).toBe('dark');
+    expect(await firstFrame()).toBe('dark');
     expect(await bg()).toBe(dark);
-    await page.goto(`${server.url}notes/`);
+    await page.goto(site.url('notes/'));
     expect(await bg()).toBe(dark);
     await page.locator('.theme-toggle').click();
     expect(await page.evaluate(() => localStorage.getItem('theme'))).toBeNull();
     expect(await bg()).toBe(light);
-    await context.close();
   });
 
   it('respect reduced motion', async () => {
-    const page = await browser.newPage({ reducedMotion: 'reduce' });
-    await page.goto(`${server.url}${essay}#early-commitment`);
+    const page = await site.page({ reducedMotion: 'reduce' });
+    await page.goto(site.url(`${essay}#early-commitment`));
     expect(await page.evaluate(() => getComputedStyle(document.documentElement).scrollBehavior)).toBe('auto');
     expect(await page.locator('#early-commitment').evaluate((el) => getComputedStyle(el).animationName)).toBe('none');
-    await page.close();
   });
 });
 
 describe('print', () => {
   it('prints the essay with its numbers and sources, links written out, no controls or navigation', async () => {
-    const page = await browser.newPage();
+    const context = await site.context();
+    const page = await context.newPage();
     await page.emulateMedia({ media: 'print' });
-    await page.goto(`${server.url}${essay}`);
+    await page.goto(site.url(essay));
     for (const hidden of ['.site-header', '.site-footer', '.toc', '.claim-tools', '.theme-toggle', '.backrefs']) {
       expect(await page.locator(hidden).first().isVisible(), hidden).toBe(false);
     }
     expect(await page.locator('.essay-body .citation').first().isVisible()).toBe(true);
     expect(await page.locator('#ref-format-collapse .source-url').textContent()).toBe('http://localhost:4321/notes/format-collapse/');
     expect(await page.locator('#ref-format-collapse .source-url').isVisible()).toBe(true);
-    const note = await browser.newPage();
-    await note.emulateMedia({ media: 'print' });
-    await note.goto(`${server.url}notes/format-collapse/`);
-    expect(await note.locator('.paper a').evaluate((a) => getComputedStyle(a, '::after').content)).toBe('" <https://arxiv.org/abs/2504.07912>"');
-    await Promise.all([page.close(), note.close()]);
+    await page.goto(site.url('notes/format-collapse/'));
+    expect(await page.locator('.paper a').evaluate((a) => getComputedStyle(a, '::after').content)).toBe('" <https://arxiv.org/abs/2504.07912>"');
   });
 });
 
@@ -258,35 +247,34 @@ const pageTypes = {
 describe('every page type', () => {
   for (const [name, path] of Object.entries(pageTypes)) {
     it(`${name}: no horizontal scrolling from 320 to 1920 px`, async () => {
+      const page = await site.page();
       for (const width of [320, 768, 1920]) {
-        const page = await browser.newPage({ viewport: { width, height: 800 } });
-        await page.goto(`${server.url}${path}`);
+        // Loaded at each width, as a reader with that screen would.
+        await page.setViewportSize({ width, height: 800 });
+        await page.goto(site.url(path));
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
         expect(overflow, `${width}px`).toBe(0);
-        await page.close();
       }
     });
 
     for (const scheme of ['light', 'dark'] as const) {
       it(`${name}: axe finds no violation in the ${scheme} theme`, async () => {
-        const page = await browser.newPage({ colorScheme: scheme });
-        await page.goto(`${server.url}${path}`);
+        const page = await site.page({ colorScheme: scheme });
+        await page.goto(site.url(path));
         const violations = await axeViolations(page);
         expect(violations, describeViolations(violations)).toEqual([]);
-        await page.close();
       });
     }
   }
 
   it('essay: axe finds nothing with a citation preview open, in either theme', async () => {
     for (const scheme of ['light', 'dark'] as const) {
-      const page = await browser.newPage({ colorScheme: scheme });
-      await page.goto(`${server.url}${essay}`);
+      const page = await site.page({ colorScheme: scheme });
+      await page.goto(site.url(essay));
       await page.getByRole('link', { name: /^Source 3:/ }).focus();
       await expect.poll(() => openPreview(page).count()).toBe(1);
       const violations = await axeViolations(page);
-      expect(violations, describeViolations(violations)).toEqual([]);
-      await page.close();
+      expect(violations, `${scheme}: ${describeViolations(violations)}`).toEqual([]);
     }
   });
 });
