@@ -1,8 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../../tools/lib/chromium.ts';
-import { serveStatic, type StaticServer } from '../../tools/lib/serve.ts';
-import { siteBuild } from '../support/sites.ts';
+import { describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { content, pauseClock, useSite } from './support.ts';
 
 /**
  * A reader searching the built site in Chromium: from the header of any page
@@ -12,18 +10,7 @@ import { siteBuild } from '../support/sites.ts';
  * search.
  */
 
-let browser: Browser;
-let server: StaticServer;
-
-beforeAll(async () => {
-  server = await serveStatic(siteBuild('site').outDir);
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSite('site');
 
 const ESSAY = 'essays/prolonged-rl-training/';
 const options = (page: Page) => page.locator('#site-search-listbox > [role="option"]');
@@ -47,6 +34,28 @@ export const search = (term, options) => (calls.push(['search', term]), pagefind
 export const preload = (term, options) => (calls.push(['preload', term]), pagefind.preload(term, options));
 `;
 
+/**
+ * Types `text` into `field` key by key, as keystrokes do: each key sets the
+ * field's value and fires its input event. For the page's clock, stopped by
+ * pauseClock: with no `gapMs`, all the keys come at one instant (as a test
+ * driver or a held key sends them); with it, the clock moves on by `gapMs`
+ * after each key, running the page's timers due on the way. Either way the
+ * gaps between keys, as the search's pauses (SHORT_WORDS_PAUSE_MS, BURST_MS in
+ * src/client/search/header-search.ts) see them, are exact on any machine,
+ * which keys sent one by one from the test in real time are not.
+ */
+async function typeInPage(field: Locator, text: string, gapMs = 0): Promise<void> {
+  const key = (value: string) =>
+    field.evaluate((input: HTMLInputElement, value) => {
+      input.value = value;
+      input.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: value.at(-1) ?? null }));
+    }, value);
+  for (let end = 1; end <= text.length; end++) {
+    await key(text.slice(0, end));
+    if (gapMs > 0 && end < text.length) await field.page().clock.runFor(gapMs);
+  }
+}
+
 async function inViewport(page: Page, selector: string): Promise<boolean> {
   const box = await page.locator(selector).boundingBox();
   const viewport = page.viewportSize()!;
@@ -55,12 +64,12 @@ async function inViewport(page: Page, selector: string): Promise<boolean> {
 
 describe('the header search', () => {
   it('shows results as the reader types: kind, highlighted excerpt, kind chips, and a spoken count', async () => {
-    const page = await browser.newPage();
+    const page = await site.page();
     const filterFiles: string[] = [];
     page.on('request', (request) => {
       if (request.url().includes('/pagefind/filter/')) filterFiles.push(request.url());
     });
-    await page.goto(`${server.url}notes/`);
+    await page.goto(site.url('notes/'));
     await page.locator('#site-search-input').click();
     await page.keyboard.type('entropy');
     await page.locator('#site-search[data-search-query="entropy"][data-search-state="results"]').waitFor();
@@ -75,7 +84,6 @@ describe('the header search', () => {
     expect(await page.locator('[data-search-chips] .search-chip').allTextContents()).toEqual(['All 3', 'Claims 1', 'Notes 1', 'Essays 1']);
     expect(filterFiles).toHaveLength(1);
     expect(await page.locator('#site-search [role="status"]').textContent()).toBe('3 results for “entropy”');
-    await page.close();
   });
 
   // Claims from different paragraphs of the essay, resting on different notes.
@@ -89,9 +97,12 @@ describe('the header search', () => {
   ];
 
   it('searches one or two letters once typing pauses, and not while the words are being typed', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}notes/`);
-    await page.locator('#site-search-input').click();
+    const context = await site.context();
+    await context.clock.install();
+    const page = await context.newPage();
+    await page.goto(site.url('notes/'));
+    const input = page.locator('#site-search-input');
+    await input.click();
     // Once the search code is in: words typed before it arrives are searched as soon as it does.
     await page.locator('#site-search[data-enhanced]').waitFor({ state: 'attached' });
     // Records the words of every list drawn, and how long after the last key each search started.
@@ -99,14 +110,18 @@ describe('the header search', () => {
       const log = { drawn: [] as string[], waits: [] as number[], lastKey: 0 };
       (window as unknown as { searchLog: typeof log }).searchLog = log;
       const form = document.querySelector<HTMLElement>('#site-search')!;
-      document.addEventListener('keydown', () => (log.lastKey = performance.now()), true);
+      document.addEventListener('input', () => (log.lastKey = performance.now()), true);
       new MutationObserver(() => {
         if (form.dataset['searchState'] === 'loading') log.waits.push(performance.now() - log.lastKey);
         if (form.dataset['searchState'] === 'results') log.drawn.push(form.dataset['searchQuery'] ?? '');
       }).observe(form, { attributeFilter: ['data-search-state', 'data-search-query'] });
     });
     const searchLog = () => page.evaluate(() => (window as unknown as { searchLog: { drawn: string[]; waits: number[] } }).searchLog);
-    await page.keyboard.type('RL');
+    await pauseClock(page);
+    await typeInPage(input, 'RL');
+    await page.clock.runFor(140);
+    expect((await searchLog()).waits, 'searches started 140 ms after the last key').toEqual([]);
+    await page.clock.resume();
     await page.locator('#site-search[data-search-query="RL"][data-search-state="results"]').waitFor();
     expect(await options(page).count()).toBeGreaterThan(0);
     // "R" was never searched, and "RL" only after the pause.
@@ -114,115 +129,112 @@ describe('the header search', () => {
     expect(short.drawn).toEqual(['RL']);
     expect(short.waits).toHaveLength(1);
     expect(short.waits[0]).toBeGreaterThanOrEqual(140);
-    await page.locator('#site-search-input').fill('');
-    await page.keyboard.type('entropy');
+    await input.fill('');
+    await pauseClock(page);
+    await typeInPage(input, 'entropy');
+    await page.clock.resume();
     await page.locator('#site-search[data-search-query="entropy"][data-search-state="results"]').waitFor();
     expect((await searchLog()).drawn.filter((words) => words.length < 3)).toEqual(['RL']);
-    await page.close();
   });
 
   it('readies Pagefind before the first search, searches a burst of keys once at its end, and each key at a reader’s pace', async () => {
-    const page = await browser.newPage();
+    const context = await site.context();
+    await context.clock.install();
+    const page = await context.newPage();
     // Pagefind as served, behind a module that records every search and preload the header asks of it.
     await page.route(
       (url) => url.pathname.endsWith('/pagefind/pagefind.js') && url.search === '',
       (route) => route.fulfill({ contentType: 'text/javascript', body: PAGEFIND_RECORDER }),
     );
-    await page.goto(`${server.url}notes/`);
-    await page.locator('#site-search-input').click();
+    await page.goto(site.url('notes/'));
+    const input = page.locator('#site-search-input');
+    await input.click();
     const calls = () => page.evaluate(() => (window as unknown as { pagefindCalls: [string, string | null][] }).pagefindCalls);
     await page.waitForFunction(() => (window as unknown as { pagefindCalls?: [string, string | null][] }).pagefindCalls?.some(([call]) => call === 'search'));
     // The kind filter fetched, then one search of no words, before the reader's first.
     expect(await calls()).toEqual([['preload', null], ['search', null]]);
 
-    // Seven keys in one task, as a test driver or a held key sends them: one search, of the whole word.
-    await page.evaluate(() => {
-      const input = document.querySelector<HTMLInputElement>('#site-search-input')!;
-      for (const end of [1, 2, 3, 4, 5, 6, 7]) {
-        input.value = 'entropy'.slice(0, end);
-        input.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: input.value.at(-1) ?? null }));
-      }
-    });
+    // Seven keys at once, as a test driver or a held key sends them: one search, of the whole word.
+    await pauseClock(page);
+    await typeInPage(input, 'entropy');
+    await page.clock.resume();
     await page.locator('#site-search[data-search-query="entropy"][data-search-state="results"]').waitFor();
     const burst = (await calls()).slice(2);
     expect(burst.filter(([call]) => call === 'search')).toEqual([['search', 'entropy']]);
     // Meanwhile each key of three letters or more fetched the index its words need.
     expect(burst.filter(([call]) => call === 'preload').map(([, words]) => words)).toEqual(['ent', 'entr', 'entro', 'entrop', 'entropy']);
 
-    // At a reader's pace each key is searched as it comes (the first two letters wait for a pause).
-    await page.locator('#site-search-input').fill('');
+    // At a reader's pace (a key every 120 ms) each key is searched as it comes (the first two letters wait for a pause).
+    await input.fill('');
     const before = (await calls()).length;
-    await page.keyboard.type('entropy', { delay: 120 });
+    await pauseClock(page);
+    await typeInPage(input, 'entropy', 120);
+    await page.clock.resume();
     await page.locator('#site-search[data-search-query="entropy"][data-search-state="results"]').waitFor();
     const paced = (await calls()).slice(before).filter(([call]) => call === 'search').map(([, words]) => words);
     expect(paced[0]).toBe('ent');
     expect(paced.at(-1)).toBe('entropy');
-    await page.close();
   });
 
   it('puts the right claim first for claim-level queries', async () => {
-    const page = await browser.newPage();
-    await page.goto(server.url);
+    const page = await site.page();
+    await page.goto(site.url());
     for (const { words, claim } of claimQueries) {
       await searchHeader(page, words);
       const first = options(page).first();
       expect(await first.getAttribute('href'), words).toMatch(new RegExp(`^/${ESSAY}\\?.*#${claim}$`));
       expect(await first.locator('.search-kind').textContent(), words).toBe('Claim');
     }
-    await page.close();
   });
 
   it('puts the note first for a query about a note only (pass@k)', async () => {
-    const page = await browser.newPage();
-    await page.goto(server.url);
+    const page = await site.page();
+    await page.goto(site.url());
     await searchHeader(page, 'pass@k');
     expect(await options(page).first().getAttribute('href')).toMatch(/^\/notes\/reasoning-boundary\//);
-    await page.close();
   });
 
   it('finds a note by a theme its text never uses, with the excerpt taken from its text, not its list of themes', async () => {
-    const page = await browser.newPage();
-    await page.goto(server.url);
+    const page = await site.page();
+    await page.goto(site.url());
     // "infrastructure" is a theme of the AReaL note and appears nowhere in the note's text.
     await searchHeader(page, 'infrastructure');
     const note = options(page).filter({ has: page.locator('.search-kind-note') });
     expect(await note.count()).toBe(1);
     expect(await note.getAttribute('href')).toMatch(/^\/notes\/asynchronous-rl\//);
     expect(await note.locator('.search-result-detail').textContent()).toMatch(/^AReaL enables continuous generation/);
-    await page.close();
   });
 
   it('lands on the claim it opens, with the searched words marked in it', async () => {
-    const page = await browser.newPage();
+    const page = await site.page();
     for (const { words, claim } of claimQueries.slice(0, 4)) {
-      await page.goto(`${server.url}notes/`);
+      await page.goto(site.url('notes/'));
       await searchHeader(page, words);
       await options(page).first().click();
       await page.waitForURL((url) => url.hash === `#${claim}`);
-      await expect.poll(() => page.locator(`[id="${claim}"]`).evaluate((el) => el.matches(':target')), { message: words, timeout: 5_000 }).toBe(true);
-      await expect.poll(() => inViewport(page, `[id="${claim}"]`), { message: words, timeout: 5_000 }).toBe(true);
+      await expect.poll(() => page.locator(`[id="${claim}"]`).evaluate((el) => el.matches(':target')), { message: words }).toBe(true);
+      await expect.poll(() => inViewport(page, `[id="${claim}"]`), { message: words }).toBe(true);
       const marked = page.locator(`[id="${claim}"] mark.search-highlight`);
-      await expect.poll(() => marked.count(), { message: words, timeout: 5_000 }).toBeGreaterThan(0);
+      await expect.poll(() => marked.count(), { message: words }).toBeGreaterThan(0);
       const markedWords = (await marked.allTextContents()).map((w) => w.toLowerCase());
       expect(markedWords, words).toContain(words.split(' ').at(-1)!.toLowerCase());
       // Only the content is marked: never the header's field or the sources list.
       expect(await page.locator('.site-header mark, #sources mark').count()).toBe(0);
     }
-    await page.close();
   });
 
   it('narrows the results with the filter chips', async () => {
-    const page = await browser.newPage();
-    await page.goto(server.url);
+    const page = await site.page();
+    await page.goto(site.url());
     await searchHeader(page, 'rewards');
     const summary = page.locator('[data-search-summary]');
     expect(await summary.textContent()).toBe('8 of 9 results');
     const kinds = () => options(page).evaluateAll((els) => [...new Set(els.map((e) => e.getAttribute('data-kind')))]);
     expect((await kinds()).length).toBeGreaterThan(1);
     await page.locator('[data-search-chips] .search-chip', { hasText: 'Notes' }).click();
-    await expect.poll(() => page.locator('[data-search-chips] .search-chip[aria-pressed="true"]').textContent(), { timeout: 5_000 }).toMatch(/^Notes/);
+    await expect.poll(() => page.locator('[data-search-chips] .search-chip[aria-pressed="true"]').textContent()).toMatch(/^Notes/);
     await page.locator('#site-search[data-search-state="results"]').waitFor();
-    await expect.poll(kinds, { timeout: 5_000 }).toEqual(['note']);
+    await expect.poll(kinds).toEqual(['note']);
     expect(await summary.textContent()).toBe('6 results');
     expect(await options(page).count()).toBe(6);
     // The chip kept focus, and the popup stayed open.
@@ -230,15 +242,14 @@ describe('the header search', () => {
     expect(await page.locator('[data-search-popup]').isVisible()).toBe(true);
     // "See all" carries the filter to the search page.
     expect(await page.locator('[data-search-more]').getAttribute('href')).toBe('/search/?q=rewards&kind=note');
-    await page.close();
   });
 
   it('works by keyboard alone: shortcuts, arrows, Enter, Escape', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}${ESSAY}`);
+    const page = await site.page();
+    await page.goto(site.url(ESSAY));
     const input = page.locator('#site-search-input');
     await page.keyboard.press('/');
-    await expect.poll(() => input.evaluate((el) => el === document.activeElement), { timeout: 5_000 }).toBe(true);
+    await expect.poll(() => input.evaluate((el) => el === document.activeElement)).toBe(true);
     await page.keyboard.type('sampling budgets');
     await page.locator('#site-search[data-search-query="sampling budgets"][data-search-state="results"]').waitFor();
     await page.keyboard.press('ArrowDown');
@@ -258,7 +269,7 @@ describe('the header search', () => {
     // Ctrl+K from anywhere; Tab reaches the chips without closing the list.
     await page.locator('main h1').click();
     await page.keyboard.press('Control+k');
-    await expect.poll(() => input.evaluate((el) => el === document.activeElement), { timeout: 5_000 }).toBe(true);
+    await expect.poll(() => input.evaluate((el) => el === document.activeElement)).toBe(true);
     await page.keyboard.type('random rewards');
     await page.locator('#site-search[data-search-query="random rewards"][data-search-state="results"]').waitFor();
     await page.keyboard.press('Tab');
@@ -269,19 +280,18 @@ describe('the header search', () => {
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
     await page.waitForURL((url) => url.hash === '#rewards-as-catalyst');
-    await expect.poll(() => page.locator('#rewards-as-catalyst').evaluate((el) => el.matches(':target')), { timeout: 5_000 }).toBe(true);
+    await expect.poll(() => page.locator('#rewards-as-catalyst').evaluate((el) => el.matches(':target'))).toBe(true);
     // Enter with no option chosen opens the search page for the words.
     await page.keyboard.press('Control+k');
     await page.keyboard.type('entropy');
     await page.keyboard.press('Enter');
-    await page.waitForURL(`${server.url}search/?q=entropy`);
+    await page.waitForURL(site.url('search/?q=entropy'));
     await page.locator('[data-search-app][data-search-state="results"]').waitFor();
-    await page.close();
   });
 
   it('says when nothing matched, and offers the notes and the closest themes', async () => {
-    const page = await browser.newPage();
-    await page.goto(server.url);
+    const page = await site.page();
+    await page.goto(site.url());
     await searchHeader(page, 'entrophy');
     expect(await options(page).count()).toBe(0);
     const empty = page.locator('#site-search [data-search-empty]');
@@ -291,40 +301,37 @@ describe('the header search', () => {
     expect(await empty.locator('.search-theme-link').first().textContent()).toBe('entropy');
     expect(await empty.locator('.search-theme-link').first().getAttribute('href')).toBe('/search/?theme=entropy');
     expect(await page.locator('#site-search [role="status"]').textContent()).toBe('No results for “entrophy”');
-    await page.close();
   });
 
   it('loads no search code on a reading page until the reader starts a search', async () => {
-    const page = await browser.newPage();
+    const page = await site.page();
     const requested: string[] = [];
     page.on('request', (request) => requested.push(new URL(request.url()).pathname));
-    await page.goto(`${server.url}${ESSAY}`);
+    await page.goto(site.url(ESSAY));
     await page.mouse.wheel(0, 2000);
     await page.locator('.citation-link').first().hover();
     await page.waitForLoadState('networkidle');
     expect(requested.filter((path) => path.startsWith('/pagefind/') || /header-search|render|search-page/.test(path))).toEqual([]);
     await page.locator('#site-search-input').focus();
-    await expect.poll(() => requested.some((path) => path === '/pagefind/pagefind.js'), { timeout: 5_000 }).toBe(true);
-    await page.close();
+    await expect.poll(() => requested.some((path) => path === '/pagefind/pagefind.js')).toBe(true);
   });
 
   it('fits a 320 px wide screen without scrolling sideways, list open', async () => {
-    const page = await browser.newPage({ viewport: { width: 320, height: 640 } });
-    await page.goto(`${server.url}${ESSAY}`);
+    const page = await site.page({ viewport: { width: 320, height: 640 } });
+    await page.goto(site.url(ESSAY));
     await searchHeader(page, 'rewards');
     expect(await page.locator('[data-search-popup]').isVisible()).toBe(true);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
     const popup = await page.locator('[data-search-popup]').boundingBox();
     expect(popup!.x).toBeGreaterThanOrEqual(0);
     expect(popup!.x + popup!.width).toBeLessThanOrEqual(320);
-    await page.close();
   });
 });
 
 describe('the search page', () => {
   it('runs the query of a shared /search/?q= link on load', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}search/?q=random%20rewards`);
+    const page = await site.page();
+    await page.goto(site.url('search/?q=random%20rewards'));
     expect(await page.locator('#search-page-input').inputValue()).toBe('random rewards');
     await page.locator('[data-search-app][data-search-state="results"]').waitFor();
     // The first result, once drawn (results are drawn as their data arrives, not necessarily in order).
@@ -332,19 +339,18 @@ describe('the search page', () => {
     await first.locator('.search-result-link').waitFor();
     expect(await first.locator('.search-kind').textContent()).toBe('Claim');
     expect(await first.locator('.search-result-link').getAttribute('href')).toMatch(/#rewards-as-catalyst$/);
-    expect(await page.locator('pagefind-summary').textContent()).toMatch(/3 results/);
-    await page.close();
+    await expect.poll(() => page.locator('pagefind-summary').textContent()).toMatch(/3 results/);
   });
 
   it('loads its search code when the reader starts a search, and keeps the words typed meanwhile', async () => {
-    const page = await browser.newPage();
+    const page = await site.page();
     const requested: string[] = [];
     page.on('request', (request) => requested.push(new URL(request.url()).pathname));
     const scriptBytes: Promise<number>[] = [];
     page.on('response', (response) => {
       if (response.url().endsWith('.js')) scriptBytes.push(response.body().then((body) => body.length));
     });
-    await page.goto(`${server.url}search/`);
+    await page.goto(site.url('search/'));
     await page.waitForLoadState('networkidle');
     expect(requested.filter((path) => path.startsWith('/pagefind/') || /\/search-page\.[\w-]+\.js$/.test(path))).toEqual([]);
     // The page's own small script only, not the Component UI's 157 KB.
@@ -353,43 +359,40 @@ describe('the search page', () => {
     await page.keyboard.type('random rewards');
     await page.locator('[data-search-app][data-search-state="results"][data-search-query="random rewards"]').waitFor();
     expect(requested.some((path) => /\/search-page\.[\w-]+\.js$/.test(path))).toBe(true);
-    expect(page.url()).toMatch(/\/search\/\?q=random\+rewards$/);
-    await page.close();
+    await expect.poll(() => page.url()).toMatch(/\/search\/\?q=random\+rewards$/);
   });
 
   it('narrows by kind and theme, and keeps the URL shareable', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}search/?q=rewards`);
+    const page = await site.page();
+    await page.goto(site.url('search/?q=rewards'));
     await page.locator('[data-search-app][data-search-state="results"]').waitFor();
     // Results are drawn as they scroll into view: count the kinds of those drawn, and trust the summary for the rest.
     const kinds = () => page.locator('pagefind-results .search-result').evaluateAll((els) => els.map((e) => e.getAttribute('data-kind')));
     const summary = page.locator('pagefind-summary');
-    await expect.poll(() => summary.textContent(), { timeout: 5_000 }).toMatch(/^9 results/);
+    await expect.poll(() => summary.textContent()).toMatch(/^9 results/);
     await page.locator('[data-search-chips] .search-chip', { hasText: 'Claims' }).click();
-    await page.waitForURL(`${server.url}search/?q=rewards&kind=claim`);
-    await expect.poll(() => summary.textContent(), { timeout: 5_000 }).toMatch(/^2 results/);
-    await expect.poll(async () => [...new Set(await kinds())], { timeout: 5_000 }).toEqual(['claim']);
-    await page.goto(`${server.url}search/?kind=note&theme=curriculum`);
+    await page.waitForURL(site.url('search/?q=rewards&kind=claim'));
+    await expect.poll(() => summary.textContent()).toMatch(/^2 results/);
+    await expect.poll(async () => [...new Set(await kinds())]).toEqual(['claim']);
+    await page.goto(site.url('search/?kind=note&theme=curriculum'));
     await page.locator('[data-search-app][data-search-state="results"]').waitFor();
-    await expect.poll(async () => (await kinds()).length, { timeout: 5_000 }).toBe(3);
+    await expect.poll(async () => (await kinds()).length).toBe(3);
     expect([...new Set(await kinds())]).toEqual(['note']);
     expect(await page.locator('[data-search-chips] .search-chip[aria-pressed="true"]').allTextContents()).toEqual(['Notes 3', 'curriculum 3']);
-    await page.close();
   });
 
   it('without JavaScript, says search needs it and lists the essays and notes', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
-    const page = await context.newPage();
-    await page.goto(`${server.url}notes/`);
+    const page = await site.page({ javaScriptEnabled: false });
+    await page.goto(site.url('notes/'));
     // The header field is a plain form that opens the search page.
     await page.locator('#site-search-input').fill('entropy');
     await page.locator('#site-search-input').press('Enter');
-    await page.waitForURL(`${server.url}search/?q=entropy`);
-    await expect.poll(() => page.locator('main').textContent(), { timeout: 5_000 }).toMatch(/Search needs JavaScript/);
+    await page.waitForURL(site.url('search/?q=entropy'));
+    await expect.poll(() => page.locator('main').textContent()).toMatch(/Search needs JavaScript/);
     const links = page.locator('.search-no-js-list a');
-    expect(await links.count()).toBe(13);
+    // Every essay and every note.
+    expect(await links.count()).toBe(content.essays.length + content.notes.length);
     expect(await links.first().getAttribute('href')).toBe(`/${ESSAY}`);
     expect(await page.locator('[data-search-app]').isHidden()).toBe(true);
-    await context.close();
   });
 });
