@@ -52,7 +52,7 @@ export interface SiteUnderTest {
   url(path?: string): string;
   /** The file's Chromium, for code that opens its own contexts (the bench). */
   browser(): Browser;
-  /** A new page in a new browser context, both closed when the test (or the hook) that asked for it ends. */
+  /** A new page in a new browser context, both closed when the test that asked for it ends (asked for in a beforeAll: after the last test of its block). */
   page(options?: PageOptions): Promise<Page>;
   /** A new browser context, closed like page()'s: for tests that watch the context or open several pages in it. */
   context(options?: PageOptions): Promise<BrowserContext>;
@@ -162,9 +162,10 @@ export const openPreview = (page: Page): Locator => page.locator('.citation-prev
 /**
  * Presses Escape on the open citation preview and waits until the page has
  * handled the preview's closing: its toggle event, which comes a task after
- * the key and may move focus (to the marker, whose focus opens the preview
- * again when nothing had focus: see previewsClosed). What is open afterwards
- * is settled, and the caller's to check.
+ * the key and may move focus. (Today, when nothing had focus, that handler
+ * focuses the marker, whose focus opens the preview again: a pointer moved
+ * away in between leaves it open for good, as trust.test.ts's journey once
+ * did.) What is open afterwards is settled, and the caller's to check.
  */
 export async function escapePreview(page: Page): Promise<void> {
   await page.evaluate(() => {
