@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { parseRegistry, type Registry } from './claim-registry.ts';
 import { CONTENT_FOLDERS, type ContentFolder } from './collections.ts';
@@ -64,7 +64,6 @@ export interface ContentIndex {
 }
 
 interface ReadFile {
-  stamp: string;
   file: ContentFile;
   source: string;
 }
@@ -74,13 +73,12 @@ export function createContentIndex(settings: Settings): ContentIndex {
   const files = new Map<string, ReadFile>();
   let catalog: Catalog | undefined;
 
+  // A file is read again only after invalidate() names it.
   const read = (path: string): ReadFile => {
-    const stat = statSync(path);
-    const stamp = `${stat.mtimeMs}:${stat.size}`;
     const kept = files.get(path);
-    if (kept?.stamp === stamp) return kept;
+    if (kept) return kept;
     const source = readFileSync(path, 'utf8');
-    const fresh = { stamp, source, file: { id: slugFromPath(path), file: toProjectPath(root, path), split: splitFrontMatter(source) } };
+    const fresh = { source, file: { id: slugFromPath(path), file: toProjectPath(root, path), split: splitFrontMatter(source) } };
     files.set(path, fresh);
     return fresh;
   };
@@ -89,11 +87,11 @@ export function createContentIndex(settings: Settings): ContentIndex {
     const problems: Problem[] = [];
     const byFolder = {} as Record<ContentFolder, Map<string, IndexedEntry>>;
     for (const folder of Object.keys(CONTENT_FOLDERS) as ContentFolder[]) {
-      const read_ = listContentFiles(join(contentDir, folder)).map((path) => ({ path, ...read(path) }));
-      const checked = validateCollection(read_.map((r) => r.file), CONTENT_FOLDERS[folder]);
+      const folderFiles = listContentFiles(join(contentDir, folder)).map((path) => ({ path, ...read(path) }));
+      const checked = validateCollection(folderFiles.map((f) => f.file), CONTENT_FOLDERS[folder]);
       problems.push(...checked.problems);
       const entries = new Map<string, IndexedEntry>();
-      for (const { path, source, file } of read_) {
+      for (const { path, source, file } of folderFiles) {
         const title = (file.split.data as { title?: unknown } | undefined)?.title;
         // Two files with one slug are reported above; the first keeps the slug.
         if (entries.has(file.id)) continue;
@@ -137,7 +135,7 @@ export function createContentIndex(settings: Settings): ContentIndex {
     },
     documentOf: (path) => {
       const folder = relative(contentDir, path).split(sep)[0];
-      return folder !== undefined && folder in CONTENT_FOLDERS ? `${folder}/${slugFromPath(path)}` : undefined;
+      return folder !== undefined && Object.hasOwn(CONTENT_FOLDERS, folder) ? `${folder}/${slugFromPath(path)}` : undefined;
     },
     folderOf: (folder) => toProjectPath(root, join(contentDir, folder)),
   };

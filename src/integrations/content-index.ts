@@ -2,11 +2,10 @@ import type { AstroIntegration } from 'astro';
 import type { BuildContext } from '../catalog/build-context.ts';
 
 /**
- * content-index: makes the build's content index and settings available to
- * the parts that cannot take options. Pages import the settings from
- * `virtual:site/settings` (the way Starlight hands its configuration to its
- * pages); in the dev server, a change under the content folder marks that file
- * for reading again, so the next page sees it.
+ * content-index: hands the build's settings to the pages, which cannot take
+ * options: they import them from `virtual:site/settings`, the way Starlight
+ * hands its configuration to its pages. (In the dev server the collections'
+ * loader tells the index which files changed: src/catalog/loaders/indexed.ts.)
  */
 const SETTINGS_MODULE = 'virtual:site/settings';
 
@@ -27,10 +26,6 @@ export default function contentIndex(context: BuildContext): AstroIntegration {
             }],
           },
         });
-      },
-      'astro:server:setup': ({ server }) => {
-        server.watcher.add(settings.contentDir);
-        server.watcher.on('all', (_event, path) => context.index.invalidate(path));
       },
     },
   };

@@ -40,6 +40,8 @@ export function indexedCollection(folder: ContentFolder): Loader {
         for (const id of untouched) store.delete(id);
       };
       sync();
+      // The dev server: the content folder may lie outside the project, which Vite watches.
+      watcher?.add(index.settings.contentDir);
       watcher?.on('all', (_event, path) => {
         if (!index.invalidate(path)) return;
         try {
