@@ -4,7 +4,7 @@ import * as cheerio from 'cheerio';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readContent, type ContentEssay, type ContentNote } from '../support/content.ts';
 import { allPages, fileForUrl, loadPage, normalizeText } from '../support/html.ts';
-import { PROJECT, siteBuild, type SiteBuild } from '../support/sites.ts';
+import { PROJECT, siteBuild, SUBPATH, SUBPATH_ORIGIN, type SiteBuild } from '../support/sites.ts';
 
 /**
  * Discovery: the RSS feed lists every essay and note with its summary; the
@@ -13,10 +13,12 @@ import { PROJECT, siteBuild, type SiteBuild } from '../support/sites.ts';
  * sitemap. All under the site's origin and base path.
  */
 
+// Each site is checked against the content it was built from (build.contentDir).
 const builds = [
-  { name: 'site', content: join(PROJECT, 'content'), root: 'http://localhost:4321/' },
-  { name: 'good', content: join(PROJECT, 'tests/fixtures/good/content'), root: 'http://localhost:4321/' },
-  { name: 'good-based', content: join(PROJECT, 'tests/fixtures/good/content'), root: 'https://example.org/explainers/' },
+  { name: 'site', root: 'http://localhost:4321/' },
+  { name: 'subpath', root: `${SUBPATH_ORIGIN}${SUBPATH}` },
+  { name: 'good', root: 'http://localhost:4321/' },
+  { name: 'good-based', root: `${SUBPATH_ORIGIN}${SUBPATH}` },
 ];
 
 const xml = (outDir: string, file: string) => cheerio.load(readFileSync(join(outDir, file), 'utf8'), { xml: true });
@@ -29,7 +31,7 @@ for (const spec of builds) {
     beforeAll(() => {
       build = siteBuild(spec.name);
       expect(build.exitCode, build.output).toBe(0);
-      ({ essays, notes } = readContent(spec.content));
+      ({ essays, notes } = readContent(build.contentDir));
     });
 
     it('lists every essay and every note in the feed, each once, with its summary', () => {

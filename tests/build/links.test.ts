@@ -112,8 +112,8 @@ for (const { name, base, site } of builds) {
         });
       }
       // Every paper behind the notes, each once.
-      if (name === 'site') {
-        const papers = new Set(readContent(join(PROJECT, 'content')).notes.flatMap((n) => n.papers.map((p) => `https://arxiv.org/abs/${p.arxiv}`)));
+      if (name === 'site' || name === 'subpath') {
+        const papers = new Set(readContent(build.contentDir).notes.flatMap((n) => n.papers.map((p) => `https://arxiv.org/abs/${p.arxiv}`)));
         expect(papers.size).toBeGreaterThan(0);
         expect(new Set([...result.external].filter((u) => u.startsWith('https://arxiv.org/abs/')))).toEqual(papers);
       }

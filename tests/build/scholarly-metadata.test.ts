@@ -1,9 +1,8 @@
-import { join } from 'node:path';
 import type { CheerioAPI } from 'cheerio';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readContent, type ContentEssay, type ContentNote } from '../support/content.ts';
 import { allPages, loadPage, normalizeText } from '../support/html.ts';
-import { PROJECT, siteBuild, type SiteBuild } from '../support/sites.ts';
+import { siteBuild, SUBPATH, SUBPATH_ORIGIN, type SiteBuild } from '../support/sites.ts';
 
 /**
  * What reference managers, search engines and link previews read from the
@@ -13,10 +12,12 @@ import { PROJECT, siteBuild, type SiteBuild } from '../support/sites.ts';
  */
 
 const SITE_NAME = 'Research Explainers';
+// Each site is checked against the content it was built from (build.contentDir).
 const builds = [
-  { name: 'site', content: join(PROJECT, 'content'), root: 'http://localhost:4321/', base: '/' },
-  { name: 'good', content: join(PROJECT, 'tests/fixtures/good/content'), root: 'http://localhost:4321/', base: '/' },
-  { name: 'good-based', content: join(PROJECT, 'tests/fixtures/good/content'), root: 'https://example.org/explainers/', base: '/explainers/' },
+  { name: 'site', root: 'http://localhost:4321/', base: '/' },
+  { name: 'subpath', root: `${SUBPATH_ORIGIN}${SUBPATH}`, base: SUBPATH },
+  { name: 'good', root: 'http://localhost:4321/', base: '/' },
+  { name: 'good-based', root: `${SUBPATH_ORIGIN}${SUBPATH}`, base: SUBPATH },
 ];
 
 const meta = ($: CheerioAPI, name: string) => $(`meta[name="${name}"]`).map((_, m) => $(m).attr('content')!).get();
@@ -41,7 +42,7 @@ for (const spec of builds) {
     beforeAll(() => {
       build = siteBuild(spec.name);
       expect(build.exitCode, build.output).toBe(0);
-      ({ essays, notes } = readContent(spec.content));
+      ({ essays, notes } = readContent(build.contentDir));
     });
 
     it('gives each essay its Highwire tags, with a reference for every paper behind its notes', () => {

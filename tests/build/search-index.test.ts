@@ -1,9 +1,9 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readContent } from '../support/content.ts';
+import { readContent, type ContentEssay, type ContentNote } from '../support/content.ts';
 import { loadPage } from '../support/html.ts';
-import { PROJECT, siteBuild, type SiteBuild } from '../support/sites.ts';
+import { siteBuild, type SiteBuild } from '../support/sites.ts';
 
 /** The build leaves a Pagefind index in <outDir>/pagefind/ with every essay, note and claim; the pages say what is indexed. */
 
@@ -18,14 +18,15 @@ function expectedRecords(contentDir: string): { pages: number; claims: number } 
   return { pages: essays.length + notes.length, claims: [...essays, ...notes].reduce((sum, doc) => sum + doc.claims.length, 0) };
 }
 
-for (const [name, content] of [['site', 'content'], ['good', 'tests/fixtures/good/content']] as const) {
+for (const name of ['site', 'subpath', 'good']) {
   describe(`the search index of the "${name}" build`, () => {
-    const expected = expectedRecords(join(PROJECT, content));
+    let expected: { pages: number; claims: number };
     let build: SiteBuild;
     let pagefind: string;
     beforeAll(() => {
       build = siteBuild(name);
       expect(build.exitCode, build.output).toBe(0);
+      expected = expectedRecords(build.contentDir);
       pagefind = join(build.outDir, 'pagefind');
     });
 
@@ -57,11 +58,14 @@ for (const [name, content] of [['site', 'content'], ['good', 'tests/fixtures/goo
   });
 }
 
-describe('what the pages give the index', () => {
-  const { essays, notes } = readContent(join(PROJECT, 'content'));
+describe.for(['site', 'subpath'])('what the pages of the "%s" build give the index', (name) => {
+  let essays: ContentEssay[];
+  let notes: ContentNote[];
   let outDir: string;
   beforeAll(() => {
-    outDir = siteBuild('site').outDir;
+    const build = siteBuild(name);
+    outDir = build.outDir;
+    ({ essays, notes } = readContent(build.contentDir));
     expect(essays.length * notes.length).toBeGreaterThan(0);
   });
 

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readContent } from '../support/content.ts';
 import { allPages, loadPage } from '../support/html.ts';
-import { PROJECT, siteBuild, SUBPATH, SUBPATH_ORIGIN } from '../support/sites.ts';
+import { PROJECT, SECOND_ESSAY, siteBuild, SUBPATH, SUBPATH_ORIGIN } from '../support/sites.ts';
 
 /**
  * Built with BASE_PATH=/explainers/ and SITE_URL=https://example.org, every
@@ -45,13 +45,19 @@ for (const name of ['subpath', 'good-based']) {
   });
 }
 
-describe('the real site under a sub-path', () => {
+describe('the real site under a sub-path, with a second essay added', () => {
   const build = siteBuild('subpath');
-  const { essays } = readContent(join(PROJECT, 'content'));
-  const essay = essays.find((e) => e.claims.length > 0 && e.notes.length > 0)!;
+  const { essays } = readContent(build.contentDir);
 
-  it('writes canonical and share URLs with the origin and the sub-path', () => {
-    expect(essay).toBeDefined();
+  it('holds the real essays and the added one', () => {
+    const real = readContent(join(PROJECT, 'content')).essays.map((e) => e.slug);
+    const added = readContent(SECOND_ESSAY).essays.map((e) => e.slug);
+    expect(added.length).toBeGreaterThan(0);
+    expect(essays.map((e) => e.slug).sort()).toEqual([...real, ...added].sort());
+  });
+
+  it.for(essays.filter((e) => e.claims.length > 0 && e.notes.length > 0).map((e) => e.slug))('writes canonical and share URLs with the origin and the sub-path: %s', (slug) => {
+    const essay = essays.find((e) => e.slug === slug)!;
     const claim = essay.claims[0]!;
     const $ = loadPage(build.outDir, `/c/${claim}/`);
     expect($('link[rel="canonical"]').attr('href')).toBe(`${SUBPATH_ORIGIN}${SUBPATH}c/${claim}/`);

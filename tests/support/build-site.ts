@@ -1,4 +1,4 @@
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { prepareBuildRoot, runAstroBuild } from '../../tools/lib/astro-build.ts';
 import { OUTPUT, PROJECT, type SiteBuild, type SiteSpec } from './sites.ts';
@@ -14,13 +14,19 @@ export async function buildSite(spec: SiteSpec): Promise<SiteBuild> {
   mkdirSync(dir, { recursive: true });
   prepareBuildRoot(join(dir, 'root'), join(PROJECT, 'node_modules'));
   const outDir = join(dir, 'dist');
+  let contentDir = spec.contentDir;
+  if (spec.addContent) {
+    contentDir = join(dir, 'content');
+    cpSync(spec.contentDir, contentDir, { recursive: true });
+    cpSync(spec.addContent, contentDir, { recursive: true });
+  }
   const started = performance.now();
   const { exitCode, output } = await runAstroBuild({
     project: PROJECT,
     args: ['--config', 'astro.config.mjs'],
-    env: { BUILD_ROOT: join(dir, 'root'), OUT_DIR: outDir, CONTENT_DIR: spec.contentDir, ...spec.env },
+    env: { BUILD_ROOT: join(dir, 'root'), OUT_DIR: outDir, CONTENT_DIR: contentDir, ...spec.env },
   });
-  const result: SiteBuild = { name: spec.name, exitCode, output, outDir, seconds: (performance.now() - started) / 1000 };
+  const result: SiteBuild = { name: spec.name, exitCode, output, outDir, contentDir, seconds: (performance.now() - started) / 1000 };
   writeFileSync(join(dir, 'result.json'), JSON.stringify(result, null, 2));
   return result;
 }

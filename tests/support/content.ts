@@ -19,8 +19,60 @@ export interface ContentEssay {
   markers: number;
   /** How many paragraphs of the body hold a claim. */
   claimParagraphs: number;
+  /** The "##" headings of the body, in order. */
+  headings: string[];
+  /**
+   * How the claims index groups the essay's claims: by the heading each sits
+   * under ("Opening" before the first), or, without headings, "Paragraph n"
+   * counted among the paragraphs that hold claims.
+   */
+  claimGroups: string[];
+  /** Each claim's text, without its citations, by id. */
+  claimTexts: Record<string, string>;
+  /** The words search finds the page by: its title, standfirst and body, without citations. */
+  searchText: string;
 }
-export interface ContentNote { slug: string; title: string; themes: string[]; papers: ContentPaper[]; claims: string[] }
+export interface ContentNote {
+  slug: string;
+  title: string;
+  themes: string[];
+  papers: ContentPaper[];
+  claims: string[];
+  claimTexts: Record<string, string>;
+  /** The words search finds the note by: its title, summary, papers' titles and themes. */
+  searchText: string;
+}
+
+const withoutCitations = (text: string) => text.replace(/(?<!\\)\[@[^\]]+\]/g, '');
+
+function claimTexts(body: string): Record<string, string> {
+  return Object.fromEntries([...body.matchAll(/<Claim id="([^"]+)">([\s\S]*?)<\/Claim>/g)].map((m) => [m[1]!, withoutCitations(m[2]!)]));
+}
+
+function claimGroups(body: string): string[] {
+  const blocks = body.split(/\n\s*\n/);
+  if (!/^## /m.test(body)) return blocks.filter((b) => b.includes('<Claim id=')).map((_, i) => `Paragraph ${i + 1}`);
+  const groups: string[] = [];
+  let heading = 'Opening';
+  for (const block of blocks) {
+    const h = /^## (.+)$/m.exec(block);
+    if (h) heading = h[1]!.trim();
+    if (block.includes('<Claim id=') && !groups.includes(heading)) groups.push(heading);
+  }
+  return groups;
+}
+
+/**
+ * How many search records of each kind hold a word matching `word` (such as
+ * /\breward(s|ed|ing)?\b/i for what the index stems to "reward"): the results
+ * a search for it must count, worked out from the content files.
+ */
+export function searchMatches(content: { essays: ContentEssay[]; notes: ContentNote[] }, word: RegExp): { essay: number; note: number; claim: number; all: number } {
+  const essay = content.essays.filter((e) => word.test(e.searchText)).length;
+  const note = content.notes.filter((n) => word.test(n.searchText)).length;
+  const claim = [...content.essays, ...content.notes].flatMap((d) => Object.values(d.claimTexts)).filter((t) => word.test(t)).length;
+  return { essay, note, claim, all: essay + note + claim };
+}
 
 function files(dir: string): string[] {
   return (readdirSync(dir, { recursive: true, encoding: 'utf8' }) as string[]).filter((f) => f.endsWith('.mdx')).map((f) => join(dir, f));
@@ -68,12 +120,25 @@ export function readContent(contentDir: string): { essays: ContentEssay[]; notes
       claims: [...body.matchAll(/<Claim id="([^"]+)">/g)].map((m) => m[1]!),
       markers: citationMarkers(body),
       claimParagraphs: body.split(/\n\s*\n/).filter((block) => block.includes('<Claim id=')).length,
+      headings: [...body.matchAll(/^## (.+)$/gm)].map((m) => m[1]!.trim()),
+      claimGroups: claimGroups(body),
+      claimTexts: claimTexts(body),
+      searchText: [data['title'], data['standfirst'], withoutCitations(body)].join('\n'),
     };
   });
   const notes = files(join(contentDir, 'notes')).map((file) => {
     const { data, body } = split(file);
     const papers = (data['papers'] as Record<string, string>[]).map((p) => ({ title: p['title']!, firstAuthor: p['firstAuthor']!, year: Number(p['year']), arxiv: p['arxiv']! }));
-    return { slug: basename(file, '.mdx'), title: String(data['title']), themes: ((data['themes'] as string[] | undefined) ?? []).map(String), papers, claims: [...body.matchAll(/<Claim id="([^"]+)">/g)].map((m) => m[1]!) };
+    const themes = ((data['themes'] as string[] | undefined) ?? []).map(String);
+    return {
+      slug: basename(file, '.mdx'),
+      title: String(data['title']),
+      themes,
+      papers,
+      claims: [...body.matchAll(/<Claim id="([^"]+)">/g)].map((m) => m[1]!),
+      claimTexts: claimTexts(body),
+      searchText: [data['title'], withoutCitations(body), ...papers.map((p) => p.title), ...themes].join('\n'),
+    };
   });
   return { essays, notes };
 }

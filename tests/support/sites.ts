@@ -6,7 +6,9 @@ import { join } from 'node:path';
  * where their results are kept. A site is a content folder built with this
  * project's code:
  *
- * - the real site, at the root and under a sub-path;
+ * - the real site, at the root, and under a sub-path with a second essay
+ *   added (tests/fixtures/second-essay), so that the checks of the real site
+ *   run on content they were not written for;
  * - tests/fixtures/good, the small site that exercises every feature, at the
  *   root, again (to prove builds are reproducible) and under a sub-path;
  * - tests/fixtures/edge, unusual content that must build (HTML in titles,
@@ -21,11 +23,18 @@ export const OUTPUT = join(PROJECT, 'tests', '.output');
 const FIXTURES = join(PROJECT, 'tests', 'fixtures');
 
 export const SUBPATH = '/explainers/';
+/** A second essay and its new notes, added to the real content for the "subpath" site. */
+export const SECOND_ESSAY = join(FIXTURES, 'second-essay', 'content');
 export const SUBPATH_ORIGIN = 'https://example.org';
 
 export interface SiteSpec {
   name: string;
   contentDir: string;
+  /**
+   * A content folder laid over a copy of contentDir before the build (its files
+   * added, or replacing those at the same paths), as an author adds an essay.
+   */
+  addContent?: string;
   env?: Record<string, string>;
 }
 
@@ -35,6 +44,8 @@ export interface SiteBuild {
   /** Everything the build printed, without colour codes. */
   output: string;
   outDir: string;
+  /** The content folder the site was built from (a copy when the spec adds content). */
+  contentDir: string;
   seconds: number;
 }
 
@@ -54,8 +65,9 @@ export function allSites(): SiteSpec[] {
   const good = join(FIXTURES, 'good', 'content');
   return [
     { name: 'site', contentDir: join(PROJECT, 'content') },
-    // A deploy under a sub-path, at another origin.
-    { name: 'subpath', contentDir: join(PROJECT, 'content'), env: { BASE_PATH: SUBPATH, SITE_URL: SUBPATH_ORIGIN } },
+    // A deploy under a sub-path, at another origin, of the real content with a second essay and four new notes
+    // added, as an author would add them: every check of the real site must pass on it too.
+    { name: 'subpath', contentDir: join(PROJECT, 'content'), addContent: SECOND_ESSAY, env: { BASE_PATH: SUBPATH, SITE_URL: SUBPATH_ORIGIN } },
     { name: 'good', contentDir: good },
     // The same content built again from nothing, to prove builds are reproducible.
     { name: 'good-again', contentDir: good },
