@@ -80,6 +80,16 @@ export default function remarkClaims(options: RemarkClaimsOptions) {
         problems.push({ location: where, message: `Claim "${id}" sits inside another claim.`, hint: 'Claims cannot nest: close the outer claim first.' });
         continue;
       }
+      const inside = blockInside(node);
+      if (inside) {
+        const at = locate.at(inside.position?.start.line ?? where.line ?? 1, inside.position?.start.column ?? 1);
+        problems.push({
+          location: at,
+          message: `Claim "${id}" holds ${describeBlock(inside)}; a claim holds running text only: a sentence, or a few paragraphs.`,
+          hint: `Move it out of the claim: end the claim before it with </Claim>, or begin the claim after it.`,
+        });
+        continue;
+      }
       const text = plainText({ type: 'paragraph', children: node.children as PhrasingContent[] });
       if (text === '') {
         problems.push({ location: where, message: `Claim "${id}" has no text.`, hint: 'Put the sentence between <Claim id="…"> and </Claim>.' });
@@ -125,6 +135,34 @@ export default function remarkClaims(options: RemarkClaimsOptions) {
     // The last plugin to change the text records it, for excerpts and summaries.
     derived.text = plainText(tree);
   };
+}
+
+/** Block content a claim may not hold: it would make the heading or list the claim's text and share page. */
+const BLOCK_NAMES: Record<string, string> = {
+  heading: 'a heading',
+  list: 'a list',
+  table: 'a table',
+  blockquote: 'a block quote',
+  code: 'a code block',
+  thematicBreak: 'a thematic break',
+};
+
+function blockInside(node: ClaimElement): Nodes | undefined {
+  let found: Nodes | undefined;
+  visitParents(node, (child) => {
+    if (found || child === node) return found ? false : undefined;
+    if (child.type in BLOCK_NAMES) {
+      found = child;
+      return false;
+    }
+    return undefined;
+  });
+  return found;
+}
+
+function describeBlock(block: Nodes): string {
+  if (block.type === 'heading') return `a heading ("${'#'.repeat(block.depth)} ${plainText({ type: 'paragraph', children: block.children })}")`;
+  return BLOCK_NAMES[block.type]!;
 }
 
 /** Reads `id="…"`; reports anything else the author wrote on the tag. */

@@ -204,3 +204,18 @@ content/claims.json:3: The claim "old-claim" is recorded as moved, but "new-clai
   Point "moved" at a claim that exists.`);
   });
 });
+
+describe('new mistakes, each caught where it happens', () => {
+  it('a heading inside a claim', async () => {
+    const essay = ESSAY.replace('<Claim id="base-claim">The base claim cites the note [@base-note].</Claim>', '<Claim id="base-claim">\n\n## Where it starts\n\nThe base claim cites the note [@base-note].\n\n</Claim>');
+    expect(await errorOf(() => compile('content/essays/essay.mdx', essay))).toBe(`Claims in content/essays/essay.mdx are not valid.
+
+content/essays/essay.mdx:9:1: Claim "base-claim" holds a heading ("## Where it starts"); a claim holds running text only: a sentence, or a few paragraphs.
+  Move it out of the claim: end the claim before it with </Claim>, or begin the claim after it.`);
+  });
+
+  it('a list inside a claim', async () => {
+    const essay = ESSAY.replace('<Claim id="base-claim">The base claim cites the note [@base-note].</Claim>', '<Claim id="base-claim">\n\n- The base claim cites the note [@base-note].\n- A second item.\n\n</Claim>');
+    expect(await errorOf(() => compile('content/essays/essay.mdx', essay))).toContain(`content/essays/essay.mdx:9:1: Claim "base-claim" holds a list; a claim holds running text only`);
+  });
+});
