@@ -55,8 +55,8 @@ export interface DerivedData {
   sections: Record<string, string>;
   /** The whole body as plain text, paragraphs separated by blank lines, markers left out. */
   text: string;
-  /** An essay's top-level paragraphs: their anchors and opening words. */
-  paragraphs?: { id: string; lead: string }[] | undefined;
+  /** An essay's top-level paragraphs: their anchors, opening words and the citation markers they hold. */
+  paragraphs?: { id: string; lead: string; markers?: string[] | undefined }[] | undefined;
 }
 
 export function emptyDerived(): DerivedData {

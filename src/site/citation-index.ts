@@ -1,11 +1,13 @@
 import type { CitationUse, ClaimRecord } from '../markdown/derived.ts';
+import { formatLocation } from '../catalog/problems.ts';
 
 /**
  * The cross-links between documents and notes, worked out once from what the
  * remark plugins recorded: each document's numbered sources with their
  * back-links (Wikipedia's "^ a b"), and for each note every place that cites
- * it, linking to the claim when the citation sits in one (a permanent id) and
- * to the marker otherwise.
+ * it, linking to the claim when the citation sits in one (a permanent id),
+ * otherwise to its paragraph (an essay's paragraphs have anchors), and to the
+ * marker only when neither is known.
  */
 
 export interface DocumentRef {
@@ -22,6 +24,8 @@ export interface CitingDocument {
   doc: DocumentRef;
   citations: readonly CitationUse[];
   claims: readonly ClaimRecord[];
+  /** The document's anchored paragraphs, with the citation markers in each (essays only). */
+  paragraphs?: readonly { id: string; markers?: readonly string[] | undefined }[] | undefined;
 }
 
 export interface Backref {
@@ -75,13 +79,15 @@ export interface CitingPlace {
 /** For each note id, every place that cites it, in document then reading order, one per claim. */
 export function citingPlaces(documents: readonly CitingDocument[]): Map<string, CitingPlace[]> {
   const places = new Map<string, CitingPlace[]>();
-  for (const { doc, citations, claims } of documents) {
+  for (const { doc, citations, claims, paragraphs } of documents) {
     // A citation inside a claim lands on the claim, and quotes it.
     const claimOfMarker = new Map(claims.flatMap((claim) => claim.markers.map((marker) => [marker, claim] as const)));
+    // A citation outside any claim lands on its paragraph: a marker's id changes whenever an earlier citation of the note is added.
+    const paragraphOfMarker = new Map((paragraphs ?? []).flatMap((p) => (p.markers ?? []).map((marker) => [marker, p.id] as const)));
     const seen = new Set<string>();
     for (const use of citations) {
       const claim = claimOfMarker.get(use.markerId);
-      const anchor = claim?.id ?? use.markerId;
+      const anchor = claim?.id ?? paragraphOfMarker.get(use.markerId) ?? use.markerId;
       const key = `${use.note}#${anchor}`;
       if (seen.has(key)) continue;
       seen.add(key);
@@ -91,6 +97,17 @@ export function citingPlaces(documents: readonly CitingDocument[]): Map<string, 
     }
   }
   return places;
+}
+
+/**
+ * A warning for each citation of a document that sits in no claim: "Cited in"
+ * can link to its paragraph, but not permanently.
+ */
+export function outsideClaimWarnings(document: CitingDocument): string[] {
+  const inClaims = new Set(document.claims.flatMap((claim) => claim.markers));
+  return document.citations
+    .filter((use) => !inClaims.has(use.markerId))
+    .map((use) => `${formatLocation({ file: document.doc.file, line: use.line, column: use.column })}: The citation [@${use.note}] is outside any <Claim>, so the note's "Cited in" links to its paragraph, whose anchor moves when paragraphs are added above it. Wrap the sentence in <Claim id="…">…</Claim> to give it a permanent link.`);
 }
 
 /** Notes that no essay cites, in the order given. */

@@ -1,5 +1,5 @@
 import { getCollection, render, type CollectionEntry } from 'astro:content';
-import { citingPlaces, sourcesOf, uncitedNotes, type CitingPlace, type DocumentRef, type SourceEntry } from './citation-index.ts';
+import { citingPlaces, outsideClaimWarnings, sourcesOf, uncitedNotes, type CitingPlace, type DocumentRef, type SourceEntry } from './citation-index.ts';
 import { buildContext } from '../catalog/build-context.ts';
 import { checkRegistry, type Landing } from '../catalog/claim-registry.ts';
 import { indexClaims, type PlacedClaim } from './claims.ts';
@@ -113,7 +113,8 @@ async function loadCorpus(): Promise<Corpus> {
   }
   for (const essay of essays) problems.push(...sectionProblems(essay));
 
-  const places = citingPlaces(documents.map(({ ref, derived }) => ({ doc: ref, citations: derived.citations, claims: derived.claims })));
+  const citing = documents.map(({ ref, derived }) => ({ doc: ref, citations: derived.citations, claims: derived.claims, paragraphs: derived.paragraphs }));
+  const places = citingPlaces(citing);
   for (const note of notes) note.citedIn = (places.get(note.entry.id) ?? []).filter((p) => p.doc.kind === 'essay');
 
   const { claims, problems: claimProblems } = indexClaims(
@@ -159,6 +160,9 @@ async function loadCorpus(): Promise<Corpus> {
     }),
   });
 
+  for (const document of citing.filter((d) => d.doc.kind === 'essay')) {
+    for (const warning of outsideClaimWarnings(document)) context.warnOnce(warning);
+  }
   for (const id of uncitedNotes(notes.map((n) => n.entry.id), places)) context.warnOnce(`Note "${id}" (${noteById.get(id)!.ref.file}) is not cited by any essay.`);
 
   return {

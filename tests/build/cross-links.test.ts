@@ -29,7 +29,7 @@ for (const name of ['site', 'good']) {
 
     it('lands every "Cited in" link on an element with that id, showing its sentence', () => {
       let onClaims = 0;
-      let onMarkers = 0;
+      let onParagraphs = 0;
       for (const page of allPages(build.outDir).filter((p) => p.startsWith('/notes/') && p !== '/notes/')) {
         const $ = loadPage(build.outDir, page);
         $('.cited-in-place').each((_, a) => {
@@ -43,17 +43,17 @@ for (const name of ['site', 'good']) {
             expect(quoted, `${page} -> ${path}#${id}`).toBe(normalizeText(landed.clone().find('.citation, .claim-tools').remove().end().text()));
             onClaims += 1;
           } else {
-            // A citation outside any claim: the link lands on its marker and shows the sentence around it.
-            expect(landed.hasClass('citation-link'), `${page} -> ${path}#${id} lands on neither a claim nor a marker`).toBe(true);
-            expect(landed.closest('p').length, `${page} -> ${path}#${id}`).toBe(1);
+            // A citation outside any claim: the link lands on its paragraph and shows the sentence around it.
+            expect(landed.is('p'), `${page} -> ${path}#${id} lands on neither a claim nor a paragraph`).toBe(true);
+            expect(normalizeText(landed.text()), `${page} -> ${path}#${id}`).toContain(quoted);
             expect(quoted.length, `${page} -> ${path}#${id}`).toBeGreaterThan(0);
-            onMarkers += 1;
+            onParagraphs += 1;
           }
         });
       }
       expect(onClaims).toBeGreaterThan(0);
       // The fixture cites a note from a sentence outside any claim.
-      if (name === 'good') expect(onMarkers).toBeGreaterThan(0);
+      if (name === 'good') expect(onParagraphs).toBeGreaterThan(0);
     });
 
     it('returns from every sources entry to each marker that cites it', () => {
@@ -99,10 +99,14 @@ describe('the fixture that exercises every case', () => {
     ]);
   });
 
-  it('links a citation outside any claim to its marker, with the sentence around it', () => {
+  it('links a citation outside any claim to its paragraph, with the sentence around it, and warns', () => {
     const $ = loadPage(build.outDir, '/notes/gamma/');
     const place = $('.cited-in-place');
-    expect(place.attr('href')).toBe('/essays/first-essay/#cite-gamma-1');
+    const [path, id] = place.attr('href')!.split('#');
+    expect(path).toBe('/essays/first-essay/');
+    expect(id).toMatch(/^paragraph-\d+$/);
+    expect(loadPage(build.outDir, path!)(`p#${id}`).find('#cite-gamma-1').length).toBe(1);
+    expect(build.output).toContain('[content] warning: tests/fixtures/good/content/essays/first-essay.mdx:13:128: The citation [@gamma] is outside any <Claim>, so the note\'s "Cited in" links to its paragraph, whose anchor moves when paragraphs are added above it. Wrap the sentence in <Claim id="…">…</Claim> to give it a permanent link.');
     expect(normalizeText(place.find('q').text())).toBe('A sentence outside any claim cites gamma.');
   });
 

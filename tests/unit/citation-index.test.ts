@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backrefLabel, citingPlaces, sourcesOf, uncitedNotes, type DocumentRef } from '../../src/site/citation-index.ts';
+import { backrefLabel, citingPlaces, outsideClaimWarnings, sourcesOf, uncitedNotes, type DocumentRef } from '../../src/site/citation-index.ts';
 import type { CitationUse, ClaimRecord } from '../../src/markdown/derived.ts';
 
 function use(note: string, number: number, occurrence: number): CitationUse {
@@ -30,7 +30,13 @@ describe('backrefLabel', () => {
 });
 
 describe('citingPlaces', () => {
-  it('links to the claim when there is one (quoting it), and to the marker otherwise (quoting its sentence)', () => {
+  it('links to the claim when there is one (quoting it), else to the paragraph, and to the marker only when neither is known', () => {
+    const paragraphs = [{ id: 'paragraph-2', markers: ['cite-a-2'] }];
+    const places = citingPlaces([{ doc: essay, citations: [use('a', 1, 1), use('a', 1, 2), use('a', 1, 3)], claims: [claim('claim-x', ['cite-a-1'])], paragraphs }]);
+    expect(places.get('a')?.map((p) => [p.anchor, p.claim, p.sentence])).toEqual([['claim-x', 'claim-x', 'Claim claim-x.'], ['paragraph-2', undefined, 'About a.'], ['cite-a-3', undefined, 'About a.']]);
+  });
+
+  it('links to the marker when the document has no paragraph anchors (quoting its sentence)', () => {
     const places = citingPlaces([{ doc: essay, citations: [use('a', 1, 1), use('a', 1, 2)], claims: [claim('claim-x', ['cite-a-1'])] }]);
     expect(places.get('a')?.map((p) => [p.anchor, p.claim, p.sentence])).toEqual([['claim-x', 'claim-x', 'Claim claim-x.'], ['cite-a-2', undefined, 'About a.']]);
   });
@@ -38,6 +44,15 @@ describe('citingPlaces', () => {
   it('lists a claim that cites a note twice once', () => {
     const places = citingPlaces([{ doc: essay, citations: [use('a', 1, 1), use('a', 1, 2)], claims: [claim('claim-x', ['cite-a-1', 'cite-a-2'])] }]);
     expect(places.get('a')).toHaveLength(1);
+  });
+});
+
+describe('outsideClaimWarnings', () => {
+  it('warns about each citation outside any claim, at its line and column', () => {
+    const outside = { ...use('b', 2, 1), line: 9, column: 42 };
+    expect(outsideClaimWarnings({ doc: essay, citations: [use('a', 1, 1), outside], claims: [claim('claim-x', ['cite-a-1'])] })).toEqual([
+      'content/essays/e.mdx:9:42: The citation [@b] is outside any <Claim>, so the note\'s "Cited in" links to its paragraph, whose anchor moves when paragraphs are added above it. Wrap the sentence in <Claim id="…">…</Claim> to give it a permanent link.',
+    ]);
   });
 });
 

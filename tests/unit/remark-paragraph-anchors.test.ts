@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import remarkCitations from '../../src/plugins/remark-citations.ts';
 import remarkParagraphAnchors from '../../src/plugins/remark-paragraph-anchors.ts';
 import { renderMdx } from '../support/render-mdx.ts';
 
@@ -7,7 +8,16 @@ describe('remark-paragraph-anchors', () => {
     const { html, derived } = await renderMdx('## A heading\n\nThe first paragraph has quite a few words in it.\n\n> A quote is not counted.\n\nSecond.', [[remarkParagraphAnchors, { applies: () => true, words: 4 }]] as never);
     expect(html).toContain('<p id="paragraph-1">The first paragraph has');
     expect(html).toContain('<p id="paragraph-2">Second.</p>');
-    expect(derived.paragraphs).toEqual([{ id: 'paragraph-1', lead: 'The first paragraph has…' }, { id: 'paragraph-2', lead: 'Second.' }]);
+    expect(derived.paragraphs).toEqual([{ id: 'paragraph-1', lead: 'The first paragraph has…', markers: [] }, { id: 'paragraph-2', lead: 'Second.', markers: [] }]);
+  });
+
+  it('records the citation markers each paragraph holds', async () => {
+    const notes = new Map([['a', { title: 'A?' }], ['b', { title: 'B?' }]]);
+    const { derived } = await renderMdx('First [@a].\n\nSecond [@b] and [@a].', [
+      [remarkCitations, { root: '/project', notes: () => notes, noteHref: (id: string) => `/notes/${id}/` }],
+      [remarkParagraphAnchors, { applies: () => true }],
+    ] as never, '/project/content/essays/e.mdx');
+    expect(derived.paragraphs?.map((p) => p.markers)).toEqual([['cite-a-1'], ['cite-b-1', 'cite-a-2']]);
   });
 
   it('leaves other files alone', async () => {
