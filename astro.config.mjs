@@ -71,7 +71,8 @@ export default defineConfig({
         [rehypeExternalLinks, { rel: ['noopener', 'noreferrer'], target: false }],
         rehypeSlug,
         // Reads the ids rehype-slug gave, and the headings' text before the anchors are added.
-        [rehypePageOutline, { root }],
+        // A published claim's id may not change, so a clash with a heading is the heading's to fix.
+        [rehypePageOutline, { root, published: (/** @type {string} */ id) => { const entry = catalog().registry.get(id); return entry !== undefined && !entry.moved && !entry.retired; } }],
         [rehypeAutolinkHeadings, {
           behavior: 'append',
           properties: { className: ['heading-anchor'], ariaLabel: 'Link to this section', dataPagefindIgnore: '' },

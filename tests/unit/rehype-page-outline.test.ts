@@ -28,7 +28,28 @@ describe('rehype-page-outline', () => {
     const aliased = (md: string) =>
       renderMdx(md, [[remarkClaims, { root: '/project' }], [remarkClaimAliases, { registry: () => registry, docOf: () => 'essays/test' }]] as never, undefined, [rehypeSlug, [rehypePageOutline, { root: '/project' }]]);
     expect(await errorOf(() => aliased('<Claim id="now">A.</Claim>\n\n## Early'))).toBe(
-      'Ids in content/essays/test.mdx clash.\n\ncontent/essays/test.mdx:3:1: The id "early" is given to two elements on this page: at line 1 and here.\n  Each id on a page must be unique: rename one of them.',
+      'Ids in content/essays/test.mdx clash.\n\ncontent/essays/test.mdx:3:1: The id "early" is given to two elements on this page: the <span> at line 1 and the heading "## Early" here.\n  Each id on a page must be unique: rename one of them.',
     );
+  });
+
+  it('tells the author to reword the heading when the claim it clashes with is published, and at the heading\'s line', async () => {
+    const withRegistry = (published: boolean) => (md: string) =>
+      renderMdx(md, [[remarkClaims, { root: '/project' }]] as never, undefined, [rehypeSlug, [rehypePageOutline, { root: '/project', published: () => published }]]);
+    const md = 'Intro.\n\n<Claim id="early-days">A.</Claim>\n\n## Early days\n\nText.';
+    expect(await errorOf(() => withRegistry(true)(md))).toBe(`Ids in content/essays/test.mdx clash.
+
+content/essays/test.mdx:5:1: The heading "## Early days" gets the id "early-days", which is the id of the published claim at line 3.
+  The claim is published, so its id stays: reword the heading, whose id comes from its words.`);
+    expect(await errorOf(() => withRegistry(false)(md))).toBe(`Ids in content/essays/test.mdx clash.
+
+content/essays/test.mdx:3:1: Claim id "early-days" is also the id of the heading "## Early days" at line 5.
+  The claim is not published yet: give it another id, or reword the heading, whose id comes from its words.`);
+  });
+
+  it('fails on a heading whose id the page itself uses', async () => {
+    expect(await errorOf(() => render('Intro.\n\n## Sources\n\nText.'))).toBe(`Ids in content/essays/test.mdx clash.
+
+content/essays/test.mdx:3:1: The heading "## Sources" gets the id "sources", which the page cannot give it: "sources" is used by the page itself (top, main, content, header, footer, search, sources, contents, cited-in, cite-this, claims, evidence, theme).
+  Reword the heading: its id comes from its words.`);
   });
 });
