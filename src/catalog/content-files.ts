@@ -144,11 +144,21 @@ function fileProblems(f: ContentFile, rules: CollectionRules): { problems: Probl
       hint: 'Quote values that contain a colon, such as title: "Echo Chamber: RL Post-training".',
     })) };
   }
-  const problems: Problem[] = [];
+  const problems: Problem[] = split.curlyQuoted.map(({ path, line, inner }) => {
+    const field = formatFieldPath(path);
+    const key = [...path].reverse().find((k) => typeof k === 'string') ?? field;
+    return {
+      location: { file: f.file, line },
+      message: `The front matter field "${field}" is wrapped in curly quotes (“ ”), which YAML does not read as quotes: they would become part of the value.`,
+      hint: `Use straight quotes, or none: ${String(key)}: ${JSON.stringify(inner)}`,
+    };
+  });
+  const curly = new Set(split.curlyQuoted.map(({ path }) => formatFieldPath(path)));
   const result = rules.schema.safeParse(split.data ?? {});
   if (!result.success) {
     // Zod can report one field twice (a string is also "too long" for a list): keep the first.
-    const seen = new Set<string>();
+    // A field wrapped in curly quotes is reported as such, not as what the quotes made of it.
+    const seen = new Set<string>([...curly].map((field) => `@${field}`));
     for (const issue of result.error.issues) {
       const key = `${issue.code === 'unrecognized_keys' ? issue.keys?.join() : ''}@${formatFieldPath(issue.path)}`;
       if (seen.has(key)) continue;
@@ -163,7 +173,7 @@ function fileProblems(f: ContentFile, rules: CollectionRules): { problems: Probl
       hint: rules.bodyRequired,
     });
   }
-  return result.success ? { problems, data: result.data } : { problems };
+  return result.success && curly.size === 0 ? { problems, data: result.data } : { problems };
 }
 
 function issueProblems(f: ContentFile, issue: SchemaIssue, rules: CollectionRules): Problem[] {

@@ -16,6 +16,12 @@ export interface SplitFile {
   lineOf(path: readonly PropertyKey[]): number;
   /** YAML syntax errors, with their lines in the file. */
   yamlErrors: { line: number; message: string }[];
+  /**
+   * Values written unquoted but wrapped in curly quotes (title: “Why…?”), as
+   * a word processor or a smart keyboard types them: YAML keeps the curly
+   * quotes as part of the value.
+   */
+  curlyQuoted: { path: PropertyKey[]; line: number; inner: string }[];
   hasFrontMatter: boolean;
 }
 
@@ -25,7 +31,7 @@ export function splitFrontMatter(source: string): SplitFile {
   const text = source.startsWith('\uFEFF') ? source.slice(1) : source;
   const match = FENCE.exec(text);
   if (!match) {
-    return { data: undefined, body: text, bodyLine: 1, lineOf: () => 1, yamlErrors: [], hasFrontMatter: false };
+    return { data: undefined, body: text, bodyLine: 1, lineOf: () => 1, yamlErrors: [], curlyQuoted: [], hasFrontMatter: false };
   }
   const yamlText = match[1] ?? '';
   const counter = new LineCounter();
@@ -40,8 +46,22 @@ export function splitFrontMatter(source: string): SplitFile {
     bodyLine: match[0].split('\n').length,
     lineOf: (path) => fileLine(offsetOf(doc, path)),
     yamlErrors,
+    curlyQuoted: yamlErrors.length > 0 ? [] : curlyQuotedValues(doc.contents, []).map(({ path, offset, inner }) => ({ path, line: fileLine(offset), inner })),
     hasFrontMatter: true,
   };
+}
+
+/** An opening curly quote at the start of a value and a closing one at its end: “…”, ‘…’, „…“, «…». */
+const CURLY_WRAPPED = /^[“‘„«](.*)[”’“»]$/s;
+
+function curlyQuotedValues(node: unknown, path: PropertyKey[]): { path: PropertyKey[]; offset: number; inner: string }[] {
+  if (isMap(node)) return node.items.flatMap((pair) => (isScalar(pair.key) ? curlyQuotedValues(pair.value, [...path, pair.key.value as PropertyKey]) : []));
+  if (isSeq(node)) return node.items.flatMap((item, i) => curlyQuotedValues(item, [...path, i]));
+  if (isScalar(node) && node.type === 'PLAIN' && typeof node.value === 'string') {
+    const inner = CURLY_WRAPPED.exec(node.value)?.[1];
+    if (inner !== undefined) return [{ path, offset: rangeStart(node) ?? 0, inner }];
+  }
+  return [];
 }
 
 /** Offset of the deepest node that exists along `path` (a missing key points at its parent). */

@@ -218,4 +218,18 @@ content/essays/essay.mdx:9:1: Claim "base-claim" holds a heading ("## Where it s
     const essay = ESSAY.replace('<Claim id="base-claim">The base claim cites the note [@base-note].</Claim>', '<Claim id="base-claim">\n\n- The base claim cites the note [@base-note].\n- A second item.\n\n</Claim>');
     expect(await errorOf(() => compile('content/essays/essay.mdx', essay))).toContain(`content/essays/essay.mdx:9:1: Claim "base-claim" holds a list; a claim holds running text only`);
   });
+
+  it('curly quotes where YAML needs straight ones', () => {
+    expect(contentReport({ 'notes/base-note.mdx': NOTE.replace('title: "What does the base note say?"', 'title: “What does the base note say?”') })).toBe(`The content has problems.
+
+content/notes/base-note.mdx:2: The front matter field "title" is wrapped in curly quotes (“ ”), which YAML does not read as quotes: they would become part of the value.
+  Use straight quotes, or none: title: "What does the base note say?"`);
+  });
+
+  it('curly quotes in a nested field, at its line', () => {
+    expect(contentReport({ 'notes/base-note.mdx': NOTE.replace('  - title: A Paper', '  - title: ‘A Paper’') })).toBe(`The content has problems.
+
+content/notes/base-note.mdx:5: The front matter field "papers[0].title" is wrapped in curly quotes (“ ”), which YAML does not read as quotes: they would become part of the value.
+  Use straight quotes, or none: title: "A Paper"`);
+  });
 });
