@@ -1,6 +1,7 @@
 import { location } from 'vfile-location';
 import { formatLocation, type Problem } from './problems.ts';
 import { CLAIM_ID, slugProblem } from './slugs.ts';
+import { distance } from 'fastest-levenshtein';
 import { closestIds, didYouMean } from './suggest.ts';
 
 /**
@@ -133,11 +134,19 @@ export function checkRegistry(
     const found = byId.get(id);
     if (entry.moved === undefined && entry.retired === undefined) {
       if (!found) {
-        problems.push({
-          location: { file: files.doc(entry.doc) ?? registryFile, line: files.doc(entry.doc) ? undefined : entry.line },
-          message: `The published claim "${id}" no longer exists, so links to it would break.`,
-          hint: fix(id, entry.doc),
-        });
+        const successor = likelySuccessor(id, entry.doc, current, registry);
+        const docFile = files.doc(entry.doc);
+        problems.push(successor
+          ? {
+            location: { file: successor.claim.file, line: successor.claim.line, column: successor.claim.column },
+            message: `The published claim "${id}" no longer exists, so links to it would break. "${successor.claim.id}" here, ${successor.only ? 'the only claim on this page not yet published' : 'of the claims on this page not yet published the one whose id is closest to it'}, looks like its successor.`,
+            hint: `If it is, replace the entry at ${registryFile}:${entry.line} with "${id}": { "doc": "${entry.doc}", "moved": "${successor.claim.id}" } and run "npm run claims:publish" to publish "${successor.claim.id}". If not, restore "${id}", or record it as withdrawn: "${id}": { "doc": "${entry.doc}", "retired": "why", "nearest": "claim-id" }.`,
+          }
+          : {
+            location: { file: registryFile, line: entry.line },
+            message: `The published claim "${id}" of ${docFile ?? entry.doc} no longer exists, so links to it would break.`,
+            hint: fix(id, entry.doc),
+          });
       } else if (found.doc !== entry.doc) {
         problems.push({ location: { file: found.file, line: found.line, column: found.column }, message: `The claim "${id}" was published in ${entry.doc} and is now in ${found.doc}, so links to it there would break.`, hint: `Give it a new id here and record the old one as moved in ${registryFile}.` });
       }
@@ -167,6 +176,19 @@ export function checkRegistry(
   }
   const unpublished = current.filter((c) => !registry.has(c.id));
   return { problems, landings, unpublished };
+}
+
+/**
+ * The claim that most likely replaced a vanished one: a claim on the same page
+ * that is not published yet (nor already named as another id's successor),
+ * the only one or the one whose id is closest to the vanished id.
+ */
+function likelySuccessor(id: string, doc: string, current: readonly CurrentClaim[], registry: Registry): { claim: CurrentClaim; only: boolean } | undefined {
+  const successors = new Set([...registry.values()].flatMap((e) => (e.moved ? [e.moved] : [])));
+  const candidates = current.filter((c) => c.doc === doc && !registry.has(c.id) && !successors.has(c.id));
+  if (candidates.length === 0) return undefined;
+  const [best] = [...candidates].sort((a, b) => distance(id, a.id) - distance(id, b.id) || a.id.localeCompare(b.id));
+  return { claim: best!, only: candidates.length === 1 };
 }
 
 /** Follows "moved" to a claim that exists, or says why it cannot. */

@@ -48,7 +48,8 @@ export class ContentError extends Error {
     this.name = 'ContentError';
     this.problems = problems;
     const first = problems[0];
-    this.loc = first ? { ...first.location } : undefined;
+    // Astro prints a location without a line as ":0:0"; the file's first line is at least a real place.
+    this.loc = first ? { file: first.location.file, line: first.location.line ?? 1, column: first.location.column ?? 1 } : undefined;
     this.line = first?.location.line;
     this.column = first?.location.line === undefined ? undefined : (first.location.column ?? 1);
     // The stack points into the build tooling, never at the author's file: Astro

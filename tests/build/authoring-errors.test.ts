@@ -72,7 +72,7 @@ ${at('cross-document')}/essays/sections.mdx: The front matter lists the sections
 ${at('cross-document')}/essays/essay.mdx:7:1: Claim id "base-claim" is used twice: at ${at('cross-document')}/essays/another-essay.mdx:7:1 and here.
   A claim id is a permanent link across the whole site: give one of the two claims another id.
 
-${at('cross-document')}/essays/essay.mdx: The published claim "vanished-claim" no longer exists, so links to it would break.
+${at('cross-document')}/claims.json:2: The published claim "vanished-claim" of ${at('cross-document')}/essays/essay.mdx no longer exists, so links to it would break.
   Restore it; or, if it was reworded under a new id, record in ${at('cross-document')}/claims.json "vanished-claim": { "doc": "essays/essay", "moved": "new-claim-id" }; if it was withdrawn, "vanished-claim": { "doc": "essays/essay", "retired": "why", "nearest": "claim-id" }.
 
 ${at('cross-document')}/claims.json:3: The claim "old-claim" is recorded as moved, but "new-claim" is neither a claim nor in the registry.

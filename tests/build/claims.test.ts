@@ -135,7 +135,7 @@ describe('a broken registry fails the build', () => {
     const at = errorFixtureContent('cross-document');
     const build = siteBuild('errors-cross-document');
     expect(build.exitCode).not.toBe(0);
-    expect(build.output).toContain(`${at}/essays/essay.mdx: The published claim "vanished-claim" no longer exists, so links to it would break.
+    expect(build.output).toContain(`${at}/claims.json:2: The published claim "vanished-claim" of ${at}/essays/essay.mdx no longer exists, so links to it would break.
   Restore it; or, if it was reworded under a new id, record in ${at}/claims.json "vanished-claim": { "doc": "essays/essay", "moved": "new-claim-id" }; if it was withdrawn, "vanished-claim": { "doc": "essays/essay", "retired": "why", "nearest": "claim-id" }.`);
   });
 

@@ -192,7 +192,7 @@ content/essays/essay.mdx:7:1: Claim id "base-claim" is used twice: at content/es
     const { registry } = parseRegistry('{\n  "base-claim": { "doc": "essays/essay" },\n  "vanished-claim": { "doc": "essays/essay" }\n}\n', 'content/claims.json');
     expect(report(checkRegistry(registry, current, files).problems)).toBe(`The content does not hold together.
 
-content/essays/essay.mdx: The published claim "vanished-claim" no longer exists, so links to it would break.
+content/claims.json:3: The published claim "vanished-claim" of content/essays/essay.mdx no longer exists, so links to it would break.
   Restore it; or, if it was reworded under a new id, record in content/claims.json "vanished-claim": { "doc": "essays/essay", "moved": "new-claim-id" }; if it was withdrawn, "vanished-claim": { "doc": "essays/essay", "retired": "why", "nearest": "claim-id" }.`);
   });
 

@@ -45,12 +45,23 @@ describe('checkRegistry', () => {
     expect(result.unpublished.map((c) => c.id)).toEqual(['b']);
   });
 
-  it('fails when a published claim is gone without a word, naming the file and the id', () => {
+  it('fails when a published claim is gone without a word, at its line in the registry, naming its file', () => {
     const { problems } = checkRegistry(registryOf({ a: { doc: 'essays/e' }, gone: { doc: 'essays/e' } }), [claim('a')], files);
     expect(problems.map(formatProblem)).toEqual([
-      'content/essays/e.mdx: The published claim "gone" no longer exists, so links to it would break.\n' +
+      'content/claims.json:5: The published claim "gone" of content/essays/e.mdx no longer exists, so links to it would break.\n' +
         '  Restore it; or, if it was reworded under a new id, record in content/claims.json "gone": { "doc": "essays/e", "moved": "new-claim-id" }; if it was withdrawn, "gone": { "doc": "essays/e", "retired": "why", "nearest": "claim-id" }.',
     ]);
+  });
+
+  it('names the likely successor of a vanished claim: the only unpublished claim on its page, or the one with the closest id', () => {
+    const registry = registryOf({ a: { doc: 'essays/e' }, 'rewards-as-catalyst': { doc: 'essays/e' } });
+    const only = checkRegistry(registry, [claim('a'), claim('rewards-as-a-catalyst'), claim('elsewhere', 'essays/f')], files).problems.map(formatProblem);
+    expect(only).toEqual([
+      'content/essays/e.mdx:3:1: The published claim "rewards-as-catalyst" no longer exists, so links to it would break. "rewards-as-a-catalyst" here, the only claim on this page not yet published, looks like its successor.\n' +
+        '  If it is, replace the entry at content/claims.json:5 with "rewards-as-catalyst": { "doc": "essays/e", "moved": "rewards-as-a-catalyst" } and run "npm run claims:publish" to publish "rewards-as-a-catalyst". If not, restore "rewards-as-catalyst", or record it as withdrawn: "rewards-as-catalyst": { "doc": "essays/e", "retired": "why", "nearest": "claim-id" }.',
+    ]);
+    const closest = checkRegistry(registry, [claim('a'), claim('unrelated-new-point'), claim('rewards-catalyse')], files).problems;
+    expect(closest[0]!.message).toContain('"rewards-catalyse" here, of the claims on this page not yet published the one whose id is closest to it, looks like its successor.');
   });
 
   it('fails when a published claim moved to another page under the same id', () => {
