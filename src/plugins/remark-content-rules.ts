@@ -46,9 +46,16 @@ export default function remarkContentRules(options: RemarkContentRulesOptions) {
             hint: `Write formatting in Markdown (*emphasis*, [links](https://…)); the only components are ${allowed}. For a literal "<", write \\<.`,
           });
           break;
-        case 'html':
-          problems.push({ location: where(), message: 'The text has raw HTML.', hint: 'Write it in Markdown instead.' });
+        case 'html': {
+          // In a .md file a component is HTML: Markdown has no components.
+          const component = components.find((c) => new RegExp(`^</?${c}\\b`).test(node.value));
+          // Its closing tag needs no second message.
+          if (component && node.value.startsWith('</') && /\.md$/i.test(file.path)) break;
+          problems.push(component && /\.md$/i.test(file.path)
+            ? { location: where(), message: `The text has <${component}>, which only .mdx files can use: in a .md file it is raw HTML.`, hint: `Rename ${locate.file} to end in .mdx (its URL stays the same).` }
+            : { location: where(), message: 'The text has raw HTML.', hint: 'Write it in Markdown instead.' });
           break;
+        }
       }
     });
     throwIfProblems(`${locate.file} uses something content may not.`, problems);

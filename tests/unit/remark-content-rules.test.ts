@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import remarkClaims from '../../src/plugins/remark-claims.ts';
 import remarkContentRules from '../../src/plugins/remark-content-rules.ts';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { VFile } from 'vfile';
 import { errorOf, renderMdx } from '../support/render-mdx.ts';
 
 const render = (md: string) => renderMdx(md, [[remarkContentRules, { root: '/project' }], [remarkClaims, { root: '/project' }]] as never);
@@ -22,5 +25,14 @@ describe('remark-content-rules', () => {
     expect(await errorOf(() => render('<Claimm id="a">x</Claimm>'))).toContain('The text uses the component <Claimm>, which does not exist.');
     expect(await errorOf(() => render('import X from "y"\n\nText.'))).toContain('The file has an import or export statement.');
     expect(await errorOf(() => render('A set {x, y}.'))).toContain('content/essays/test.mdx:1:7: The text has an MDX expression {x, y}.\n  Curly braces run code in MDX. For a literal brace, write \\{ instead.');
+  });
+
+  it('in a .md file, where Markdown has no components, says a <Claim> needs an .mdx file', async () => {
+    const processor = unified().use(remarkParse).use(remarkContentRules, { root: '/project' });
+    const file = new VFile({ path: '/project/content/notes/base-note.md', value: 'A summary.\n\n<Claim id="a">A claim.</Claim>\n' });
+    expect(await errorOf(async () => processor.run(processor.parse(file), file))).toBe(`content/notes/base-note.md uses something content may not.
+
+content/notes/base-note.md:3:1: The text has <Claim>, which only .mdx files can use: in a .md file it is raw HTML.
+  Rename content/notes/base-note.md to end in .mdx (its URL stays the same).`);
   });
 });

@@ -35,6 +35,10 @@ export function indexedCollection(folder: ContentFolder): Loader {
             store.addModuleImport(filePath);
             continue;
           }
+          // Astro's store keeps an entry whose digest is unchanged, file path and all: a file renamed from .mdx to .md
+          // would keep its old path, whose compiled module no longer exists ("failed to resolve import
+          // astro:content-layer-deferred-module?…"), in every later build. So a moved file's entry is replaced.
+          if (existing && existing.filePath !== filePath) store.delete(entry.id);
           store.set({ id: entry.id, data: entry.data ?? {}, body: entry.body, filePath, digest, deferredRender: true });
         }
         for (const id of untouched) store.delete(id);
