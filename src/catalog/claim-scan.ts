@@ -3,6 +3,9 @@ import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
+import type { CurrentClaim } from './claim-registry.ts';
+import type { Catalog } from './content-index.ts';
+import { isDraft } from './drafts.ts';
 import { splitFrontMatter } from './front-matter.ts';
 
 /** Where a `<Claim id="…">` tag stands in a file. */
@@ -31,4 +34,19 @@ export function scanClaims(source: string): ScannedClaim[] {
     }
   });
   return claims;
+}
+
+/**
+ * The claims `npm run claims:publish` publishes: those of every essay and note
+ * but drafts, whose ids stay free until they are published; and the drafts
+ * left out, by their documents ("essays/<slug>").
+ */
+export function publishableClaims(catalog: Pick<Catalog, 'essays' | 'notes'>): { claims: CurrentClaim[]; drafts: string[] } {
+  const entries = [...catalog.essays.values(), ...catalog.notes.values()];
+  return {
+    claims: entries.filter((entry) => !isDraft(entry.data)).flatMap((entry) =>
+      scanClaims(entry.source).map((c) => ({ ...c, doc: `${entry.folder}/${entry.id}`, file: entry.file })),
+    ),
+    drafts: entries.filter((entry) => isDraft(entry.data)).map((entry) => `${entry.folder}/${entry.id}`),
+  };
 }

@@ -2,6 +2,7 @@ import { getCollection, render, type CollectionEntry } from 'astro:content';
 import { citingPlaces, outsideClaimWarnings, sourcesOf, uncitedNotes, type CitingPlace, type DocumentRef, type SourceEntry } from './citation-index.ts';
 import { buildContext } from '../catalog/build-context.ts';
 import { checkRegistry, type Landing } from '../catalog/claim-registry.ts';
+import { isDraft } from '../catalog/drafts.ts';
 import { indexClaims, type PlacedClaim } from './claims.ts';
 import { readDerived, type DerivedData } from '../markdown/derived.ts';
 import { throwIfProblems, type Problem } from '../catalog/problems.ts';
@@ -133,8 +134,11 @@ async function loadCorpus(): Promise<Corpus> {
   );
   problems.push(...registryProblems);
   throwIfProblems('The content does not hold together.', problems);
-  if (unpublished.length > 0 && registry.size > 0) {
-    context.warnOnce(`${unpublished.length} claim${unpublished.length === 1 ? ' is' : 's are'} not in ${registryFile} yet: ${unpublished.map((c) => c.id).join(', ')}. Run "npm run claims:publish" to publish them, so the build guards their links.`);
+  // A draft's claims are unpublished on purpose (the dev server shows drafts; a build leaves them out).
+  const drafts = new Set(essays.filter((e) => isDraft(e.entry.data)).map((e) => `essays/${e.entry.id}`));
+  const toPublish = unpublished.filter((c) => !drafts.has(c.doc));
+  if (toPublish.length > 0 && registry.size > 0) {
+    context.warnOnce(`${toPublish.length} claim${toPublish.length === 1 ? ' is' : 's are'} not in ${registryFile} yet: ${toPublish.map((c) => c.id).join(', ')}. Run "npm run claims:publish" to publish them, so the build guards their links.`);
   }
 
   const claimViews: ClaimView[] = [...claims.values()].map((claim) => {

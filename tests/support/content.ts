@@ -74,7 +74,7 @@ export function searchMatches(content: { essays: ContentEssay[]; notes: ContentN
   return { essay, note, claim, all: essay + note + claim };
 }
 
-function files(dir: string): string[] {
+export function files(dir: string): string[] {
   return (readdirSync(dir, { recursive: true, encoding: 'utf8' }) as string[]).filter((f) => f.endsWith('.mdx')).map((f) => join(dir, f));
 }
 
@@ -107,8 +107,14 @@ export function citationMarkers(body: string): number {
   return markers;
 }
 
+/** Whether an essay's front matter marks it a draft, which the build leaves out. */
+export function isDraftFile(file: string): boolean {
+  return split(file).data['draft'] === 'true';
+}
+
+/** The essays (drafts left out, as the build leaves them out) and notes of a content folder. */
 export function readContent(contentDir: string): { essays: ContentEssay[]; notes: ContentNote[] } {
-  const essays = files(join(contentDir, 'essays')).map((file) => {
+  const essays = files(join(contentDir, 'essays')).filter((file) => !isDraftFile(file)).map((file) => {
     const { data, body } = split(file);
     return {
       slug: basename(file, '.mdx'),

@@ -2,6 +2,7 @@ import { relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
 import { buildContext } from '../build-context.ts';
+import { shownEntries } from '../drafts.ts';
 import type { ContentFolder } from '../collections.ts';
 import { throwIfProblems } from '../problems.ts';
 
@@ -14,6 +15,7 @@ import { throwIfProblems } from '../problems.ts';
  * compiled with the site's remark plugins when a page asks for it. Entry ids
  * are file names, so a note can move between folders without changing its URL.
  * In the dev server a changed file is read again, alone, and stored again.
+ * Drafts are stored in the dev server only (src/catalog/drafts.ts).
  */
 export function indexedCollection(folder: ContentFolder): Loader {
   return {
@@ -25,7 +27,8 @@ export function indexedCollection(folder: ContentFolder): Loader {
         const catalog = index.current();
         throwIfProblems('The content has problems.', catalog.problems);
         const untouched = new Set(store.keys());
-        for (const entry of catalog[folder].values()) {
+        // Astro gives loaders a watcher in the dev server only: that is where drafts are shown.
+        for (const entry of shownEntries(catalog[folder].values(), { drafts: watcher !== undefined })) {
           untouched.delete(entry.id);
           const filePath = relative(root, entry.path).split(sep).join('/');
           const digest = generateDigest(entry.source);

@@ -20,6 +20,12 @@ export const essaySchema = z
      * section (and the links people shared to it) cannot vanish unnoticed.
      */
     sections: z.array(z.string().trim().min(1)).optional(),
+    /**
+     * A draft: shown by `npm run dev`, left out of `npm run build` (no page, no
+     * feed, sitemap or search entry), and its claims left out of the registry
+     * by `npm run claims:publish`, so their ids stay free to change. Default false.
+     */
+    draft: z.boolean().optional(),
   })
   .refine((e) => !e.updated || e.updated >= e.published, {
     path: ['updated'],
@@ -32,6 +38,7 @@ export const essayFieldHints = {
   published: 'published: the date first published, as YYYY-MM-DD, such as 2026-11-29.',
   updated: 'updated: the date of the last revision, as YYYY-MM-DD, not before published.',
   sections: 'sections: the "##" headings of the body, in order, such as ["What changes early", "What compounds"].',
+  draft: 'draft: true while the essay is a draft (shown by npm run dev only), false or left out to publish it.',
 } as const;
 
 export type EssayData = z.infer<typeof essaySchema>;
