@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readContent, type ContentEssay } from '../support/content.ts';
 import { fileForUrl, loadPage, normalizeText } from '../support/html.ts';
-import { errorFixtureContent, PROJECT, siteBuild, SUBPATH, SUBPATH_ORIGIN, type SiteBuild } from '../support/sites.ts';
+import { errorFixtureContent, siteBuild, SUBPATH, SUBPATH_ORIGIN, type SiteBuild } from '../support/sites.ts';
 
 /** Claims: every cited sentence is one, each has a share page and a picture, and published ids keep landing. */
 

@@ -6,7 +6,7 @@ import { LinkChecker, LinkState } from 'linkinator';
 import { serveStatic } from '../../tools/lib/serve.ts';
 import { readContent } from '../support/content.ts';
 import { allPages, fileForUrl, loadPage } from '../support/html.ts';
-import { PROJECT, siteBuild, SUBPATH, SUBPATH_ORIGIN } from '../support/sites.ts';
+import { siteBuild, SUBPATH, SUBPATH_ORIGIN } from '../support/sites.ts';
 
 /**
  * A crawl of each built site with linkinator, served as a static host would
