@@ -4,7 +4,7 @@ import { PARTS, type Part } from './results.ts';
 /**
  * `npm run bench -- --only=weight,build --sizes=13,1000 --runs=1`. A run of
  * every part on the default sizes with three build runs is a full run: only
- * it rewrites bench/results/latest.* and the README, unless --save is given.
+ * it rewrites bench/results/latest.* and bench/README.md, unless --save is given.
  * Pure.
  */
 

@@ -8,7 +8,8 @@ export const BENCH = join(PROJECT, 'bench');
 export const WORK = join(BENCH, 'work');
 export const RESULTS = join(BENCH, 'results');
 export const PEER = join(BENCH, 'peers', 'starlight');
-export const README = join(PROJECT, 'README.md');
+/** The bench's own README, whose results section each saved run rewrites (the project's README only links to it). */
+export const BENCH_README = join(PROJECT, 'bench', 'README.md');
 
 /** Corpus sizes run by default. 13 is the real content (12 notes and the essay). */
 export const DEFAULT_SIZES = [13, 1000, 5000];

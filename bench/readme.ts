@@ -3,7 +3,7 @@ import { busyNote, machineLine, targetsMarkdown } from './report.ts';
 import type { BenchResults } from './results.ts';
 import type { TargetResult } from './targets.ts';
 
-/** The README's benchmark section, rewritten by each full bench run between two marker comments. Pure. */
+/** The results section of bench/README.md, rewritten by each full bench run between two marker comments. Pure. */
 
 export const START = '<!-- bench:start -->';
 export const END = '<!-- bench:end -->';
@@ -12,7 +12,7 @@ export function replaceBetweenMarkers(text: string, content: string): string {
   const start = text.indexOf(START);
   const end = text.indexOf(END);
   if (start < 0 || end < 0 || end < start) {
-    throw new Error(`The README has no "${START}" … "${END}" pair to write the bench results between.`);
+    throw new Error(`bench/README.md has no "${START}" … "${END}" pair to write the bench results between.`);
   }
   return `${text.slice(0, start + START.length)}\n${content.trim()}\n${text.slice(end)}`;
 }
@@ -23,7 +23,7 @@ export function readmeSection(results: BenchResults, targets: readonly TargetRes
   const busy = busyNote(results.machine);
   const hasBuild = results.results.some((r) => r.build);
   return [
-    `Last saved run (${scope}): ${machineLine(results.machine, results.finishedAt)}.${busy ? ` ${busy}` : ''} Every figure below comes from that run: [all figures](bench/results/latest.md), [raw data](bench/results/latest.json).`,
+    `Last saved run (${scope}): ${machineLine(results.machine, results.finishedAt)}.${busy ? ` ${busy}` : ''} Every figure below comes from that run: [all figures](results/latest.md), [raw data](results/latest.json).`,
     targetsMarkdown(targets),
     hasBuild ? `![Build time against the number of notes, this site and Starlight](${chartPath})` : '',
   ].filter(Boolean).join('\n\n');

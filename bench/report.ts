@@ -5,7 +5,7 @@ import { SITE_LABELS, type SiteName } from './sites.ts';
 import type { TargetResult } from './targets.ts';
 import { RESOURCE_KINDS } from './weight.ts';
 
-/** The bench's tables, as Markdown for latest.md and the README, and as text for the terminal. Pure. */
+/** The bench's tables, as Markdown for latest.md and bench/README.md, and as text for the terminal. Pure. */
 
 type Row = string[];
 

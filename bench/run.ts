@@ -7,7 +7,7 @@ import { launchChromium } from '../tools/lib/chromium.ts';
 import { serveStatic, type StaticServer } from '../tools/lib/serve.ts';
 import { parseArgs, type BenchOptions } from './args.ts';
 import { buildSeries, buildTimeChart } from './chart.ts';
-import { PEER, PROJECT, README, RESULTS, pagePaths } from './config.ts';
+import { BENCH_README, PEER, PROJECT, RESULTS, pagePaths } from './config.ts';
 import { measureBuilds } from './measure-build.ts';
 import { medianRun, openLighthouse } from './measure-lighthouse.ts';
 import { measureSearch } from './measure-search.ts';
@@ -22,7 +22,7 @@ import { ensurePeerInstalled, prepareWorkspace, type Workspace } from './workspa
 
 /**
  * `npm run bench`: this site against Starlight on the same corpora. See the
- * README's "Performance" section, and bench/args.ts for the options.
+ * bench/README.md, and bench/args.ts for the options.
  */
 
 const CHART_FILE = 'build-time.svg';
@@ -204,10 +204,11 @@ function writeResults(bench: BenchResults, targets: ReturnType<typeof evaluateTa
   if (series.length > 0) writeFileSync(join(RESULTS, chartFile), buildTimeChart(series, 'Build time (median of runs) against corpus size'));
   writeFileSync(join(RESULTS, `${name}.md`), reportMarkdown(bench, targets, chartFile));
   if (options.save) {
-    writeFileSync(README, replaceBetweenMarkers(readFileSync(README, 'utf8'), readmeSection(bench, targets, `bench/results/${CHART_FILE}`)));
-    log(`Wrote bench/results/latest.json, latest.md, ${CHART_FILE} and the README's Performance section.`);
+    // bench/README.md links its results relative to itself.
+    writeFileSync(BENCH_README, replaceBetweenMarkers(readFileSync(BENCH_README, 'utf8'), readmeSection(bench, targets, `results/${CHART_FILE}`)));
+    log(`Wrote bench/results/latest.json, latest.md, ${CHART_FILE} and the results section of bench/README.md.`);
   } else {
-    log(`A partial run: wrote bench/results/partial.json and partial.md (git-ignored). A full run, or --save, writes latest.* and the README.`);
+    log(`A partial run: wrote bench/results/partial.json and partial.md (git-ignored). A full run, or --save, writes latest.* and bench/README.md.`);
   }
 }
 

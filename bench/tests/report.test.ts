@@ -149,11 +149,13 @@ describe('readmeSection', () => {
   it('says what ran where, warns of a busy machine, and links the chart only when builds ran', () => {
     const withBuild = results([sizeResult(1000, [10, 4, 1], [12, 10, 1])]);
     withBuild.machine.loadStart = 5;
-    const text = readmeSection(withBuild, evaluateTargets(withBuild), 'bench/results/build-time.svg');
+    const text = readmeSection(withBuild, evaluateTargets(withBuild), 'results/build-time.svg');
     expect(text).toMatch(/^Last saved run \(build at N = 1,000\): 2026-01-01, cpu \(2 cores\)/);
     expect(text).toContain('so the times are noisy');
     expect(text).toContain('| Figure | This site | Starlight | Target | Result |');
-    expect(text).toContain('](bench/results/build-time.svg)');
+    expect(text).toContain('](results/build-time.svg)');
+    // Links relative to bench/README.md, where the section is written.
+    expect(text).toContain('[all figures](results/latest.md)');
     const without = results([]);
     expect(readmeSection(without, evaluateTargets(without), 'chart.svg')).not.toContain('chart.svg');
   });

@@ -187,7 +187,7 @@ function issueProblems(f: ContentFile, issue: SchemaIssue, rules: CollectionRule
         message: `Unknown front matter field "${field}".`,
         hint: issue.path.length === 0
           ? didYouMean(closestIds(key, known, 1), `The fields a ${rules.label} takes are: ${known.join(', ')}.`)
-          : 'Check the spelling of the field against the README.',
+          : 'Check the spelling of the field against docs/writing.md.',
       };
     });
   }

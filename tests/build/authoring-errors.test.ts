@@ -6,7 +6,7 @@ import { allSites, errorFixtureContent, errorFixtureNames, siteBuild } from '../
 
 /**
  * Broken content fails the build with messages that name the file and line
- * and say what to do (pinned here word for word, and listed in the README's
+ * and say what to do (pinned here word for word, and listed in docs/writing.md's
  * "Authoring errors" table). One fixture under tests/fixtures/errors/ per path
  * an error can take through the build; each mistake of a path that is not in
  * its fixture has its message pinned by a unit test of the function that
