@@ -73,9 +73,9 @@ describe('remark-claims', () => {
 
   it('fails on a claim id that is also a heading id, as the page really has it', async () => {
     expect(await errorOf(() => render('## Early days\n\n<Claim id="early-days">A.</Claim>'))).toBe(
-      'Ids in content/essays/test.mdx clash.\n\ncontent/essays/test.mdx:3:1: Claim id "early-days" is also the id of a heading on the same page.\n  Choose another id for the claim.',
+      'Ids in content/essays/test.mdx clash.\n\ncontent/essays/test.mdx:3:1: Claim id "early-days" is also the id of the heading "## Early days" at line 1.\n  The claim is not published yet: give it another id, or reword the heading, whose id comes from its words.',
     );
     // rehype-slug numbers a repeated heading: the second "Early" is "early-1", which the old guess missed.
-    expect(await errorOf(() => render('## Early\n\n## Early\n\n<Claim id="early-1">A.</Claim>'))).toContain('Claim id "early-1" is also the id of a heading');
+    expect(await errorOf(() => render('## Early\n\n## Early\n\n<Claim id="early-1">A.</Claim>'))).toContain('Claim id "early-1" is also the id of the heading "## Early" at line 3.');
   });
 });
