@@ -23,7 +23,7 @@ const pattern = (message: string) => new RegExp(message.split(JSON_ERROR).map((p
 const failures: Record<string, string> = {
   // (a) The content index (src/catalog/content-index.ts), before any page compiles: every
   // problem in the content folders and the claim registry, in one report.
-  'content-check': `The content has problems. (10 problems)
+  'content-check': `The content has problems. (11 problems)
 
 ${at('content-check')}/essays/essay.mdx:4: The front matter field "published" is wrong: expected a date written as YYYY-MM-DD.
   published: the date first published, as YYYY-MM-DD, such as 2026-11-29.
@@ -33,6 +33,9 @@ ${at('content-check')}/notes/Base Note.mdx: The file name gives the note the slu
 
 ${at('content-check')}/notes/second/base-note.mdx: Two notes have the slug "base-note": ${at('content-check')}/notes/first/base-note.mdx and ${at('content-check')}/notes/second/base-note.mdx.
   A slug is the note's URL, so it must be unique across folders: rename one of the two files.
+
+${at('content-check')}/notes/curly-title.mdx:2: The front matter field "title" is wrapped in curly quotes (“ ”), which YAML does not read as quotes: they would become part of the value.
+  Use straight quotes, or none: title: "Does a title typed with curly quotes pass?"
 
 ${at('content-check')}/notes/empty-note.mdx:10: The note is empty: there is no text after the front matter.
   A note's body is its summary: write what the paper found, in a paragraph or two.
@@ -64,7 +67,7 @@ ${at('remark-plugin')}/essays/essay.mdx:9:66: The citation [@base-notes] names a
   'mdx-syntax': `${at('mdx-syntax')}/essays/essay.mdx:9:1: Expected a closing tag for \`<Claim>\` (9:1-9:24) before the end of \`paragraph\`
   Close the tag: write </Claim> where the passage ends, in the same paragraph as <Claim>.`,
   // (d) The checks across documents (src/site/corpus.ts), once every page has compiled: one report.
-  'cross-document': `The content does not hold together. (4 problems)
+  'cross-document': `The content does not hold together. (5 problems)
 
 ${at('cross-document')}/essays/sections.mdx: The front matter lists the sections ["First part","Renamed part"], but the body's "##" headings are ["First part","Second part"].
   Make the two agree: links to a section break when it is renamed, so change the list only on purpose.
@@ -76,7 +79,10 @@ ${at('cross-document')}/claims.json:2: The published claim "vanished-claim" of $
   Restore it; or, if it was reworded under a new id, record in ${at('cross-document')}/claims.json "vanished-claim": { "doc": "essays/essay", "moved": "new-claim-id" }; if it was withdrawn, "vanished-claim": { "doc": "essays/essay", "retired": "why", "nearest": "claim-id" }.
 
 ${at('cross-document')}/claims.json:3: The claim "old-claim" is recorded as moved, but "new-claim" is neither a claim nor in the registry.
-  Point "moved" at a claim that exists.`,
+  Point "moved" at a claim that exists.
+
+${at('cross-document')}/essays/sections.mdx:10:1: The published claim "first-part-point" no longer exists, so links to it would break. "first-part-claim" here, the only claim on this page not yet published, looks like its successor.
+  If it is, replace the entry at ${at('cross-document')}/claims.json:4 with "first-part-point": { "doc": "essays/sections", "moved": "first-part-claim" } and run "npm run claims:publish" to publish "first-part-claim". If not, restore "first-part-point", or record it as withdrawn: "first-part-point": { "doc": "essays/sections", "retired": "why", "nearest": "claim-id" }.`,
 };
 
 describe('broken content fails the build with a clear message', () => {
