@@ -42,6 +42,9 @@ export interface HeadingRecord {
   depth: number;
   text: string;
   id: string;
+  /** The heading's line and column in the author's file, for messages. */
+  line?: number | undefined;
+  column?: number | undefined;
 }
 
 export interface DerivedData {

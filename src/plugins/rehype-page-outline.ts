@@ -41,7 +41,7 @@ export default function rehypePageOutline(options: RehypePageOutlineOptions) {
       const id = typeof element.properties['id'] === 'string' ? element.properties['id'] : undefined;
       const depth = HEADING.exec(element.tagName)?.[1];
       if (depth && id) {
-        headings.push({ depth: Number(depth), text: textOf(element.children).trim(), id });
+        headings.push({ depth: Number(depth), text: textOf(element.children).trim(), id, line: element.position?.start.line, column: element.position?.start.column });
         if (depth === '2') section = id;
         const reserved = reservedIdProblem(id);
         if (reserved) {

@@ -1,5 +1,6 @@
 import type { DocumentRef } from './citation-index.ts';
-import type { ClaimRecord } from '../markdown/derived.ts';
+import type { ClaimRecord, HeadingRecord } from '../markdown/derived.ts';
+import type { Landing } from '../catalog/claim-registry.ts';
 import type { Problem } from '../catalog/problems.ts';
 import { formatLocation } from '../catalog/problems.ts';
 
@@ -36,4 +37,29 @@ export function indexClaims(
     }
   }
   return { claims, problems };
+}
+
+/**
+ * A published id that moved to another page, or was retired, keeps a landing
+ * on its old page under that id (src/components/ClaimLandings.astro), so a
+ * heading there may not take it: the page would have two elements with one id,
+ * and old links would land on the heading.
+ */
+export function landingIdProblems(
+  landings: readonly Landing[],
+  docOf: (doc: string) => { file: string; headings: readonly HeadingRecord[] } | undefined,
+): Problem[] {
+  const problems: Problem[] = [];
+  for (const landing of landings) {
+    if (landing.kind === 'alias') continue;
+    const doc = docOf(landing.doc);
+    const heading = doc?.headings.find((h) => h.id === landing.id);
+    if (!doc || !heading) continue;
+    problems.push({
+      location: { file: doc.file, line: heading.line, column: heading.column },
+      message: `The heading "${'#'.repeat(heading.depth)} ${heading.text}" gets the id "${landing.id}", which this page keeps for the ${landing.kind === 'retired' ? 'retired' : 'moved'} claim "${landing.id}", so that old links to it still land.`,
+      hint: 'Reword the heading: its id comes from its words.',
+    });
+  }
+  return problems;
 }

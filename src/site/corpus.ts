@@ -3,7 +3,7 @@ import { citingPlaces, outsideClaimWarnings, sourcesOf, uncitedNotes, type Citin
 import { buildContext } from '../catalog/build-context.ts';
 import { checkRegistry, type Landing } from '../catalog/claim-registry.ts';
 import { isDraft } from '../catalog/drafts.ts';
-import { indexClaims, type PlacedClaim } from './claims.ts';
+import { indexClaims, landingIdProblems, type PlacedClaim } from './claims.ts';
 import { readDerived, type DerivedData } from '../markdown/derived.ts';
 import { throwIfProblems, type Problem } from '../catalog/problems.ts';
 import { claimSearchRecords } from '../formats/search-records.ts';
@@ -133,6 +133,10 @@ async function loadCorpus(): Promise<Corpus> {
     { registry: registryFile, doc: (doc) => docs.get(doc)?.ref.file },
   );
   problems.push(...registryProblems);
+  problems.push(...landingIdProblems(landings, (doc) => {
+    const found = docs.get(doc);
+    return found && { file: found.ref.file, headings: found.derived.headings };
+  }));
   throwIfProblems('The content does not hold together.', problems);
   // A draft's claims are unpublished on purpose (the dev server shows drafts; a build leaves them out).
   const drafts = new Set(essays.filter((e) => isDraft(e.entry.data)).map((e) => `essays/${e.entry.id}`));
@@ -188,10 +192,13 @@ async function loadCorpus(): Promise<Corpus> {
 function sectionProblems(essay: EssayView): Problem[] {
   const listed = essay.entry.data.sections;
   if (!listed) return [];
-  const found = essay.derived.headings.filter((h) => h.depth === 2).map((h) => h.text);
+  const headings = essay.derived.headings.filter((h) => h.depth === 2);
+  const found = headings.map((h) => h.text);
   if (listed.length === found.length && listed.every((s, i) => s === found[i])) return [];
+  // At the first heading that differs from the list, where there is one.
+  const differs = headings.find((h, i) => h.text !== listed[i]);
   return [{
-    location: { file: essay.ref.file },
+    location: { file: essay.ref.file, line: differs?.line, column: differs?.column },
     message: `The front matter lists the sections ${JSON.stringify(listed)}, but the body's "##" headings are ${JSON.stringify(found)}.`,
     hint: 'Make the two agree: links to a section break when it is renamed, so change the list only on purpose.',
   }];

@@ -69,7 +69,7 @@ ${at('remark-plugin')}/essays/essay.mdx:9:66: The citation [@base-notes] names a
   // (d) The checks across documents (src/site/corpus.ts), once every page has compiled: one report.
   'cross-document': `The content does not hold together. (5 problems)
 
-${at('cross-document')}/essays/sections.mdx: The front matter lists the sections ["First part","Renamed part"], but the body's "##" headings are ["First part","Second part"].
+${at('cross-document')}/essays/sections.mdx:12:1: The front matter lists the sections ["First part","Renamed part"], but the body's "##" headings are ["First part","Second part"].
   Make the two agree: links to a section break when it is renamed, so change the list only on purpose.
 
 ${at('cross-document')}/essays/essay.mdx:7:1: Claim id "base-claim" is used twice: at ${at('cross-document')}/essays/another-essay.mdx:7:1 and here.

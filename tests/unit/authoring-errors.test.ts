@@ -9,7 +9,7 @@ import { readSettings } from '../../src/catalog/settings.ts';
 import remarkCitations from '../../src/plugins/remark-citations.ts';
 import remarkClaims from '../../src/plugins/remark-claims.ts';
 import remarkContentRules from '../../src/plugins/remark-content-rules.ts';
-import { indexClaims } from '../../src/site/claims.ts';
+import { indexClaims, landingIdProblems } from '../../src/site/claims.ts';
 import { errorOf, renderMdx } from '../support/render-mdx.ts';
 
 /**
@@ -231,5 +231,15 @@ content/notes/base-note.mdx:2: The front matter field "title" is wrapped in curl
 
 content/notes/base-note.mdx:5: The front matter field "papers[0].title" is wrapped in curly quotes (“ ”), which YAML does not read as quotes: they would become part of the value.
   Use straight quotes, or none: title: "A Paper"`);
+  });
+
+  it('a heading that takes the id a retired claim keeps on its page', () => {
+    const landings = [{ kind: 'retired' as const, id: 'early-days', doc: 'essays/essay', reason: 'Withdrawn.', nearest: 'base-claim', nearestDoc: 'essays/essay' }];
+    const headings = [{ depth: 2, text: 'Early days', id: 'early-days', line: 9, column: 1 }];
+    const problems = landingIdProblems(landings, (doc) => (doc === 'essays/essay' ? { file: 'content/essays/essay.mdx', headings } : undefined));
+    expect(new ContentError('The content does not hold together.', problems).message).toBe(`The content does not hold together.
+
+content/essays/essay.mdx:9:1: The heading "## Early days" gets the id "early-days", which this page keeps for the retired claim "early-days", so that old links to it still land.
+  Reword the heading: its id comes from its words.`);
   });
 });

@@ -11,9 +11,9 @@ describe('rehype-page-outline', () => {
   it('records headings with the ids rehype-slug gave them, repeats numbered', async () => {
     const { derived } = await render('## Early *days*\n\nText.\n\n### Detail\n\n## Early days');
     expect(derived.headings).toEqual([
-      { depth: 2, text: 'Early days', id: 'early-days' },
-      { depth: 3, text: 'Detail', id: 'detail' },
-      { depth: 2, text: 'Early days', id: 'early-days-1' },
+      { depth: 2, text: 'Early days', id: 'early-days', line: 1, column: 1 },
+      { depth: 3, text: 'Detail', id: 'detail', line: 5, column: 1 },
+      { depth: 2, text: 'Early days', id: 'early-days-1', line: 7, column: 1 },
     ]);
   });
 

@@ -39,7 +39,7 @@ describe('remark-claims', () => {
     const { derived } = await render('## Early\n\nIntro. <Claim id="fast">It is fast [@format-collapse].</Claim>');
     expect(derived.claims).toEqual([{ id: 'fast', text: 'It is fast.', notes: ['format-collapse'], markers: ['cite-format-collapse-1'], line: 3, column: 8, block: 1 }]);
     expect(derived.sections).toEqual({ fast: 'early' });
-    expect(derived.headings).toEqual([{ depth: 2, text: 'Early', id: 'early' }]);
+    expect(derived.headings).toEqual([{ depth: 2, text: 'Early', id: 'early', line: 1, column: 1 }]);
     expect(derived.text).toBe('Early\n\nIntro. It is fast.');
   });
 
