@@ -105,6 +105,22 @@ describe('the header and the jumps, from 320 to 1920 px', () => {
     expect(landed).toBe(SWEEP.length);
   });
 
+  it('folds the secondary controls into a menu that opens without script, from the keyboard, and closes on Escape', async () => {
+    const page = await site.page({ javaScriptEnabled: false, viewport: { width: 390, height: 700 } });
+    await page.goto(site.url(ESSAY));
+    const button = page.getByRole('button', { name: 'Menu' });
+    const notes = page.locator('#site-menu').getByRole('link', { name: 'Notes' });
+    expect(await notes.isVisible()).toBe(false);
+    await button.focus();
+    await page.keyboard.press('Enter');
+    await notes.waitFor({ state: 'visible' });
+    await page.keyboard.press('Escape');
+    await notes.waitFor({ state: 'hidden' });
+    await button.click();
+    await notes.click();
+    await expect.poll(() => page.url()).toBe(site.url('notes/'));
+  });
+
   // Without script: the style sheet's own header height must be right (with script, the sweep above measures it).
   it('lands a moved claim id below the header at every width, without script', async () => {
     const page = await good.page({ reducedMotion: 'reduce', javaScriptEnabled: false });
