@@ -178,10 +178,10 @@ describe('citation previews, and reading the whole essay', () => {
       await expect.poll(async () => {
         await page.clock.runFor(100);
         return openPreview(page).count();
-      }, `marker ${i + 1}`).toBe(1);
+      }, { message: `marker ${i + 1}` }).toBe(1);
       await away();
       await page.clock.runFor(1_000);
-      await expect.poll(() => openPreview(page).count(), `marker ${i + 1}, pointer gone`).toBe(0);
+      await expect.poll(() => openPreview(page).count(), { message: `marker ${i + 1}, pointer gone` }).toBe(0);
     }
     // Escape on a preview the pointer opened: closed, focus left where it was, and nothing opens it again.
     await pointAtMarker(page, 1);
@@ -205,7 +205,7 @@ describe('citation previews, and reading the whole essay', () => {
       const marker = markers.nth(i);
       await marker.scrollIntoViewIfNeeded();
       await marker.tap();
-      await expect.poll(() => marker.getAttribute('aria-expanded'), `marker ${i + 1}`).toBe('true');
+      await expect.poll(() => marker.getAttribute('aria-expanded'), { message: `marker ${i + 1}` }).toBe('true');
       await page.touchscreen.tap(3, 400);
       await openPreview(page).waitFor({ state: 'detached' });
       expect(await page.locator('.claim-panel:visible, .claim-toolbar:visible').count()).toBe(0);
@@ -239,7 +239,7 @@ describe('citation previews, and reading the whole essay', () => {
         presses += 1;
         const now = await focused();
         // A marker reached from the keyboard shows its preview.
-        if (now.marker) await expect.poll(() => activeAttribute('aria-expanded'), `press ${presses}`).toBe('true');
+        if (now.marker) await expect.poll(() => activeAttribute('aria-expanded'), { message: `press ${presses}` }).toBe('true');
         if (now.inFooter || presses > 3 * TAB_BUDGET) break;
       }
       console.info(`${width} px: ${presses} Tab presses from the top of the essay to its footer`);
