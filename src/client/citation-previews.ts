@@ -1,12 +1,21 @@
 /**
  * Citation previews, an enhancement of the plain links the markers are: hover
- * a marker (after a short pause), focus it, or tap it, and its note's preview
- * opens beside it. Each preview is a popover made from the note's entry in the
- * Sources list, which carries the same question, summary and paper: the page
- * ships that text once, and needs no fetch. Being popovers, Escape and a tap
- * outside close them for free. Where the browser has CSS anchor positioning,
- * CSS places the preview below the marker's line and flips it at the
- * viewport's edges; elsewhere this script places it.
+ * a marker (after a short pause), focus it from the keyboard, or tap it, and
+ * its note's preview opens beside it. Each preview is a popover made from the
+ * note's entry in the Sources list, which carries the same question, summary
+ * and paper: the page ships that text once, and needs no fetch. Being
+ * popovers, Escape and a tap outside close them for free. Where the browser
+ * has CSS anchor positioning, CSS places the preview below the marker's line
+ * and flips it at the viewport's edges; elsewhere this script places it.
+ *
+ * Who opened a preview decides how it behaves. Opened by the pointer, it
+ * closes when the pointer leaves the marker and the preview, and it never
+ * moves focus. Opened from the keyboard, it stays while the marker has focus;
+ * Tab goes on to the next control of the page (a preview is the marker's
+ * description, not a stop of its own: a page of markers would cost two Tab
+ * presses each), ArrowDown enters it, and Escape inside it returns focus to
+ * the marker without opening it again. Opened by a tap, a second tap on the
+ * marker follows its link.
  */
 import { previewId, sourceId } from '../site/page-ids.ts';
 
@@ -14,45 +23,72 @@ const HOVER_DELAY = 300;
 const HIDE_DELAY = 250;
 const ANCHOR = '--active-citation';
 
-/** What the page's bootstrap (reading.ts) replays when the reader's first gesture loaded this module. */
+type Opener = 'pointer' | 'keyboard' | 'touch';
+
+/** What the page's bootstrap (page.ts) replays when the reader's first gesture loaded this module. */
 export interface CitationPreviews {
   /** The pointer came to rest on a marker: open after the usual pause. */
   hover(marker: HTMLAnchorElement): void;
-  /** A marker was focused or tapped: open now. */
-  open(marker: HTMLAnchorElement): void;
+  /** A marker was focused from the keyboard, or tapped: open now. */
+  open(marker: HTMLAnchorElement, by: Exclude<Opener, 'pointer'>): void;
 }
 
 export function enhanceCitations(doc: Document): CitationPreviews {
   addPreviews(doc);
   const anchoring = typeof CSS !== 'undefined' && CSS.supports('anchor-name', ANCHOR);
-  let active: { marker: HTMLAnchorElement; preview: HTMLElement } | undefined;
+  let active: { marker: HTMLAnchorElement; preview: HTMLElement; by: Opener } | undefined;
   let showTimer = 0;
   let hideTimer = 0;
+  /** A marker the browser gives focus back to as its preview closes: that focus must not open it again. */
+  let returning: HTMLAnchorElement | undefined;
+  /** The marker each preview was last opened from (a note cited twice has one preview for two markers). */
+  const owners = new Map<HTMLElement, HTMLAnchorElement>();
+
+  const isOpen = (preview: HTMLElement) => preview.matches(':popover-open');
 
   const cancel = () => {
     window.clearTimeout(showTimer);
     window.clearTimeout(hideTimer);
   };
 
-  const show = (marker: HTMLAnchorElement, preview: HTMLElement) => {
+  const show = (marker: HTMLAnchorElement, preview: HTMLElement, by: Opener) => {
     cancel();
-    if (active?.marker === marker && preview.matches(':popover-open')) return;
-    if (active && active.preview.matches(':popover-open')) active.preview.hidePopover();
-    if (active) active.marker.style.removeProperty('anchor-name');
-    active = { marker, preview };
+    // A pause that ended after the pointer had gone opens nothing.
+    if (by === 'pointer' && !marker.matches(':hover')) return;
+    if (active?.marker === marker && isOpen(preview)) {
+      // The keyboard (or a tap) takes over a preview the pointer opened: it now stays until focus leaves.
+      if (by !== 'pointer') active.by = by;
+      return;
+    }
+    const previous = active;
+    active = { marker, preview, by };
+    if (previous) {
+      previous.marker.style.removeProperty('anchor-name');
+      if (isOpen(previous.preview)) previous.preview.hidePopover();
+      previous.marker.setAttribute('aria-expanded', 'false');
+    }
     if (anchoring) marker.style.setProperty('anchor-name', ANCHOR);
+    // Hiding the previous preview may have moved focus, and so opened another: the newest asked for wins.
+    if (active.marker !== marker || isOpen(preview)) return;
+    owners.set(preview, marker);
     preview.showPopover();
+    marker.setAttribute('aria-expanded', 'true');
     if (!anchoring) place(marker, preview);
   };
 
   const hide = () => {
     cancel();
-    if (active?.preview.matches(':popover-open')) active.preview.hidePopover();
+    if (active && isOpen(active.preview)) active.preview.hidePopover();
   };
 
   const hideSoon = () => {
     window.clearTimeout(hideTimer);
     hideTimer = window.setTimeout(hide, HIDE_DELAY);
+  };
+
+  const hoverSoon = (marker: HTMLAnchorElement, preview: HTMLElement) => {
+    cancel();
+    showTimer = window.setTimeout(() => show(marker, preview, 'pointer'), HOVER_DELAY);
   };
 
   const previewOf = (marker: HTMLAnchorElement) => doc.getElementById(previewId(marker.dataset['note'] ?? ''));
@@ -64,66 +100,91 @@ export function enhanceCitations(doc: Document): CitationPreviews {
     marker.setAttribute('aria-expanded', 'false');
 
     marker.addEventListener('pointerenter', (event) => {
-      if (event.pointerType === 'touch') return;
-      cancel();
-      showTimer = window.setTimeout(() => show(marker, preview), HOVER_DELAY);
+      if (event.pointerType !== 'touch') hoverSoon(marker, preview);
     });
     marker.addEventListener('pointerleave', (event) => {
       if (event.pointerType === 'touch') return;
       window.clearTimeout(showTimer);
-      hideSoon();
+      if (active?.marker === marker && active.by === 'pointer') hideSoon();
     });
-    marker.addEventListener('focus', () => show(marker, preview));
+    // Only the keyboard's focus opens: a click or a tap focuses the marker too, and has its own ways.
+    marker.addEventListener('focus', () => {
+      const back = returning === marker;
+      returning = undefined;
+      if (!back && marker.matches(':focus-visible')) show(marker, preview, 'keyboard');
+    });
     marker.addEventListener('blur', (event) => {
+      if (active?.marker !== marker || active.by !== 'keyboard') return;
       const next = event.relatedTarget as Node | null;
-      if (!next || !preview.contains(next)) hideSoon();
+      if (!next || !preview.contains(next)) hide();
     });
     // A tap opens the preview; a second tap on the same marker follows the link.
-    // (The tap also focuses the marker, which opens it: judge by the state before the tap.)
     let openBeforeTap = false;
     marker.addEventListener('pointerdown', (event) => {
-      if (event.pointerType === 'touch') openBeforeTap = active?.marker === marker && preview.matches(':popover-open');
+      if (event.pointerType === 'touch') openBeforeTap = active?.marker === marker && isOpen(preview);
     });
     marker.addEventListener('click', (event) => {
       if ((event as PointerEvent).pointerType === 'touch' && !openBeforeTap) {
         event.preventDefault();
-        show(marker, preview);
+        show(marker, preview, 'touch');
       }
     });
-    // Tab from an open preview's marker goes into the preview, as if it followed the marker.
+    // ArrowDown from the marker enters its open preview (Tab goes on through the page).
     marker.addEventListener('keydown', (event) => {
-      if (event.key !== 'Tab' || event.shiftKey || !preview.matches(':popover-open')) return;
+      if (event.key !== 'ArrowDown' || event.altKey || event.ctrlKey || event.metaKey || !isOpen(preview)) return;
       const first = preview.querySelector<HTMLElement>('a[href]');
       if (!first) return;
       event.preventDefault();
       cancel();
+      if (active) active.by = 'keyboard';
       first.focus();
     });
   }
 
   for (const preview of doc.querySelectorAll<HTMLElement>('.citation-preview')) {
-    preview.addEventListener('pointerenter', cancel);
-    preview.addEventListener('pointerleave', (event) => {
-      if (event.pointerType !== 'touch') hideSoon();
+    preview.addEventListener('pointerenter', (event) => {
+      if (event.pointerType !== 'touch') window.clearTimeout(hideTimer);
     });
+    preview.addEventListener('pointerleave', (event) => {
+      if (event.pointerType !== 'touch' && active?.preview === preview && active.by === 'pointer') hideSoon();
+    });
+    // Tab out of a preview goes on from its marker, as if the preview followed it; Shift+Tab goes back to the marker.
     preview.addEventListener('keydown', (event) => {
-      if (event.key !== 'Tab' || !active || active.preview !== preview) return;
-      const marker = active.marker;
+      if (event.key !== 'Tab' || active?.preview !== preview) return;
+      const { marker } = active;
+      const focusable = [...preview.querySelectorAll<HTMLElement>('a[href]')];
+      const edge = event.shiftKey ? focusable[0] : focusable.at(-1);
+      if (event.target !== edge) return;
       event.preventDefault();
-      hide();
-      if (event.shiftKey) marker.focus();
-      else focusAfter(doc, marker, preview);
+      // Focus first, then close: a preview closed with focus inside gives it back to its marker.
+      if (event.shiftKey) {
+        returning = marker;
+        marker.focus();
+        returning = undefined;
+      } else {
+        focusAfter(doc, marker, preview);
+        hide();
+      }
     });
     preview.addEventListener('focusout', (event) => {
       const next = event.relatedTarget as Node | null;
-      if (!next || (!preview.contains(next) && next !== active?.marker)) hideSoon();
+      if (next && (preview.contains(next) || next === active?.marker)) return;
+      if (active?.preview === preview && active.by !== 'pointer') hide();
+    });
+    preview.addEventListener('beforetoggle', (event) => {
+      if ((event as ToggleEvent).newState !== 'closed') return;
+      owners.get(preview)?.setAttribute('aria-expanded', 'false');
+      // Closing with focus inside (Escape): the browser gives focus back to the marker, which must not reopen it.
+      if (active?.preview === preview && preview.contains(doc.activeElement)) returning = active.marker;
     });
     preview.addEventListener('toggle', (event) => {
-      const open = (event as ToggleEvent).newState === 'open';
-      if (active?.preview === preview) active.marker.setAttribute('aria-expanded', String(open));
-      // Closed while focus was inside (Escape): return focus to the marker.
-      if (!open && active?.preview === preview && (preview.contains(doc.activeElement) || doc.activeElement === doc.body)) {
+      if ((event as ToggleEvent).newState === 'open' || active?.preview !== preview) return;
+      returning = undefined;
+      // Focus was inside and went nowhere (the marker was not where it came from): back to the marker, quietly.
+      if (active.by === 'keyboard' && doc.activeElement === doc.body) {
+        returning = active.marker;
         active.marker.focus({ preventScroll: true });
+        returning = undefined;
       }
     });
   }
@@ -131,13 +192,11 @@ export function enhanceCitations(doc: Document): CitationPreviews {
   return {
     hover: (marker) => {
       const preview = previewOf(marker);
-      if (!preview) return;
-      cancel();
-      showTimer = window.setTimeout(() => show(marker, preview), HOVER_DELAY);
+      if (preview) hoverSoon(marker, preview);
     },
-    open: (marker) => {
+    open: (marker, by) => {
       const preview = previewOf(marker);
-      if (preview) show(marker, preview);
+      if (preview) show(marker, preview, by);
     },
   };
 }

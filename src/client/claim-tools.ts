@@ -1,15 +1,22 @@
 /**
- * Claim tools, an enhancement: without script each claim's ¶ is a plain link
- * to the claim. With it, the ¶ copies the claim's permanent link (its share
- * page, which previews as the claim when pasted into a chat), and a second
- * button copies the claim as a quotation with its link and source numbers.
- * Each copy is announced in a live region and shown next to the control.
+ * Claim tools, an enhancement. Without script each claim's ¶ is a plain link
+ * to the claim, shown when it has keyboard focus. With script, each paragraph
+ * has one quiet mark (src/client/claim-marks.ts), and this module opens, below
+ * the paragraph, the tools of its claims: for each claim, its opening words,
+ * "Copy link" (its share page, which previews as the claim when pasted into a
+ * chat) and "Copy quote" (the claim as a quotation with its link and source
+ * numbers). While a claim's tools are hovered or focused, the claim is
+ * highlighted in the text, so it is plain which sentence they act on. Each
+ * copy is announced in a live region and shown next to the control.
  */
+import { claimsIn } from './claim-marks.ts';
 import { formatClaimQuote, quoteNumbers, type ClaimQuote } from './claim-quote.ts';
 
-/** What the page's bootstrap (reading.ts) replays when a click on ¶ loaded this module. */
+const LEAD_WORDS = 8;
+
+/** What the page's bootstrap (page.ts) calls when a mark is pressed. */
 export interface ClaimTools {
-  copyLink(link: HTMLAnchorElement): Promise<void>;
+  toggle(mark: HTMLButtonElement, block: HTMLElement): void;
 }
 
 export function enhanceClaims(doc: Document): ClaimTools {
@@ -19,43 +26,119 @@ export function enhanceClaims(doc: Document): ClaimTools {
     control.dataset['feedback'] = message;
     window.setTimeout(() => delete control.dataset['feedback'], 2000);
   };
-  const copyLink = async (link: HTMLAnchorElement) => {
-    const shareUrl = new URL(link.dataset['share']!, doc.baseURI).href;
-    announce(link, (await copy({ text: shareUrl })) ? 'Link copied' : `Copy failed: ${shareUrl}`);
+  const panels = new Map<HTMLButtonElement, HTMLElement>();
+
+  const close = (mark: HTMLButtonElement, panel: HTMLElement, refocus: boolean) => {
+    panel.hidden = true;
+    mark.setAttribute('aria-expanded', 'false');
+    for (const claim of panel.querySelectorAll<HTMLElement>('[data-claim-tools]')) pointAt(doc, claim.dataset['claimTools']!, false);
+    if (refocus) mark.focus();
   };
 
-  for (const link of doc.querySelectorAll<HTMLAnchorElement>('.claim-permalink[data-share]')) {
-    const claim = link.closest<HTMLElement>('.claim');
-    const toolbar = link.parentElement;
-    if (!claim || !toolbar) continue;
-    const shareUrl = new URL(link.dataset['share']!, doc.baseURI).href;
-    link.setAttribute('aria-label', 'Copy link to this claim');
-    link.title = 'Copy link to this claim';
-    link.addEventListener('click', (event) => {
-      event.preventDefault();
-      void copyLink(link);
+  const build = (mark: HTMLButtonElement, block: HTMLElement): HTMLElement => {
+    const panel = doc.createElement('div');
+    panel.className = 'claim-panel';
+    panel.setAttribute('role', 'group');
+    panel.setAttribute('aria-label', 'Claims in this paragraph');
+    panel.dataset['pagefindIgnore'] = 'all';
+    const list = doc.createElement('ol');
+    list.className = 'claim-panel-list';
+    for (const claim of claimsIn(block)) {
+      const link = claim.querySelector<HTMLAnchorElement>('.claim-permalink[data-share]')!;
+      const id = claim.id;
+      const shareUrl = new URL(link.dataset['share']!, doc.baseURI).href;
+      const item = doc.createElement('li');
+      item.className = 'claim-panel-item';
+      item.dataset['claimTools'] = id;
+      const words = doc.createElement('span');
+      words.className = 'claim-panel-words';
+      words.id = `${id}-tools-label`;
+      words.textContent = `“${leadWords(claimText(claim), LEAD_WORDS)}”`;
+      const copyLink = toolButton(doc, '¶', 'Copy link', words.id);
+      copyLink.addEventListener('click', async () => {
+        announce(copyLink, (await copy({ text: shareUrl })) ? 'Link copied' : `Copy failed: ${shareUrl}`);
+      });
+      const copyQuote = toolButton(doc, '❝', 'Copy quote', words.id);
+      copyQuote.addEventListener('click', async () => {
+        const quote = readQuote(doc, claim, shareUrl);
+        const copied = await copy({ text: formatClaimQuote(quote), html: quoteHtml(doc, quote) });
+        announce(copyQuote, copied ? 'Quotation copied' : 'Copy failed');
+      });
+      const actions = doc.createElement('span');
+      actions.className = 'claim-panel-actions';
+      actions.append(copyLink, copyQuote);
+      item.append(actions, words);
+      // The sentence these tools act on, highlighted while they are pointed at or focused.
+      item.addEventListener('pointerenter', () => pointAt(doc, id, true));
+      item.addEventListener('pointerleave', () => pointAt(doc, id, item.contains(doc.activeElement)));
+      item.addEventListener('focusin', () => pointAt(doc, id, true));
+      item.addEventListener('focusout', (event) => {
+        if (!item.contains(event.relatedTarget as Node | null)) pointAt(doc, id, item.matches(':hover'));
+      });
+      list.append(item);
+    }
+    panel.append(list);
+    panel.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape') {
+        event.preventDefault();
+        close(mark, panel, true);
+      }
     });
+    // Below the paragraph, so that the claims it names stay in view above it (inside a list item or cell).
+    if (block.matches('li, td, dd')) block.append(panel);
+    else block.after(panel);
+    return panel;
+  };
 
-    const button = doc.createElement('button');
-    button.type = 'button';
-    button.className = 'claim-copy-quote';
-    button.setAttribute('aria-label', 'Copy this claim as a quotation');
-    button.title = 'Copy as a quotation';
-    button.textContent = '❝';
-    button.addEventListener('click', async () => {
-      const quote = readQuote(doc, claim, shareUrl);
-      const copied = await copy({ text: formatClaimQuote(quote), html: quoteHtml(doc, quote) });
-      announce(button, copied ? 'Quotation copied' : 'Copy failed');
-    });
-    toolbar.append(button);
-  }
-  return { copyLink };
+  return {
+    toggle(mark, block) {
+      let panel = panels.get(mark);
+      if (panel && !panel.hidden) {
+        close(mark, panel, false);
+        return;
+      }
+      if (!panel) {
+        panel = build(mark, block);
+        panels.set(mark, panel);
+      }
+      panel.hidden = false;
+      mark.setAttribute('aria-expanded', 'true');
+    },
+  };
+}
+
+function toolButton(doc: Document, icon: string, label: string, describedBy: string): HTMLButtonElement {
+  const button = doc.createElement('button');
+  button.type = 'button';
+  button.className = 'claim-tool';
+  button.setAttribute('aria-describedby', describedBy);
+  const glyph = doc.createElement('span');
+  glyph.className = 'claim-tool-icon';
+  glyph.setAttribute('aria-hidden', 'true');
+  glyph.textContent = icon;
+  button.append(glyph, ` ${label}`);
+  return button;
+}
+
+/** Highlights (or not) the claim `id` in the text. */
+function pointAt(doc: Document, id: string, on: boolean): void {
+  doc.getElementById(id)?.classList.toggle('claim-pointed', on);
+}
+
+/** A claim's own words: without its markers, its ¶ and any mark. */
+function claimText(claim: HTMLElement): string {
+  const copy = claim.cloneNode(true) as HTMLElement;
+  copy.querySelectorAll('.citation, .claim-tools, .claim-alias, .claim-mark').forEach((el) => el.remove());
+  return (copy.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+function leadWords(text: string, count: number): string {
+  const words = text.split(' ');
+  return words.length <= count ? text : `${words.slice(0, count).join(' ').replace(/[,;:.]$/, '')}…`;
 }
 
 /** The claim's words, numbers and sources, read from the page itself. */
 function readQuote(doc: Document, claim: HTMLElement, url: string): ClaimQuote {
-  const copy = claim.cloneNode(true) as HTMLElement;
-  copy.querySelectorAll('.citation, .claim-tools, .claim-alias').forEach((el) => el.remove());
   const seen = new Set<string>();
   const sources = [...claim.querySelectorAll<HTMLAnchorElement>('.citation-link')].flatMap((a) => {
     const note = a.dataset['note'] ?? '';
@@ -70,7 +153,7 @@ function readQuote(doc: Document, claim: HTMLElement, url: string): ClaimQuote {
     }];
   });
   sources.sort((a, b) => a.number - b.number);
-  return { text: (copy.textContent ?? '').replace(/\s+/g, ' ').trim(), from: doc.querySelector('h1')?.textContent?.trim() ?? doc.title, url, sources };
+  return { text: claimText(claim), from: doc.querySelector('h1')?.textContent?.trim() ?? doc.title, url, sources };
 }
 
 /** The same quotation as HTML, built with the DOM so that every text is escaped. */

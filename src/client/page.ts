@@ -2,18 +2,22 @@
  * The one script every page runs, and all of it small: the theme switch, the
  * contents' current-part marker, the search field's bootstrap. The larger
  * enhancements load when the reader first reaches for them: citation previews
- * (pointing at, focusing or tapping a citation), claim tools (pointing at or
- * focusing a claim), the "Cite this" copy buttons (reaching the section), and
- * search itself (see search/bootstrap.ts). The first gesture is replayed once
- * its code is in, so a page that is only read loads none of it. Without
- * script, every marker and ¶ is a plain link.
+ * (pointing at, focusing or tapping a citation), claim tools (pointing at,
+ * focusing or pressing a paragraph's ¶ mark, which this script adds), the
+ * "Cite this" copy buttons (reaching the section), and search itself (see
+ * search/bootstrap.ts). The first gesture is replayed once its code is in, so
+ * a page that is only read loads none of it. Without script, every marker and
+ * every claim's ¶ is a plain link.
  */
 import type { CitationPreviews } from './citation-previews.ts';
+import { addClaimMarks } from './claim-marks.ts';
 import type { ClaimTools } from './claim-tools.ts';
 import './search/bootstrap.ts';
+import { trackHeaderHeight } from './header-height.ts';
 import { enhanceThemeToggle } from './theme.ts';
 import { enhanceContents } from './toc.ts';
 
+trackHeaderHeight(document);
 enhanceThemeToggle(document);
 enhanceContents(document);
 
@@ -37,34 +41,34 @@ if (document.querySelector(MARKER)) {
     const marker = closest<HTMLAnchorElement>(event.target, MARKER);
     if (marker && event.pointerType !== 'touch' && !previews.loaded()) void previews.get().then((p) => p.hover(marker));
   });
+  // Focus from the keyboard only: a click or a tap focuses the marker too.
   document.addEventListener('focusin', (event) => {
     const marker = closest<HTMLAnchorElement>(event.target, MARKER);
-    if (marker && !previews.loaded()) void previews.get().then((p) => p.open(marker));
+    if (marker && !previews.loaded() && marker.matches(':focus-visible')) {
+      void previews.get().then((p) => {
+        if (document.activeElement === marker) p.open(marker, 'keyboard');
+      });
+    }
   });
   // A first tap opens the preview rather than following the link, as it does once loaded.
   document.addEventListener('click', (event) => {
     const marker = closest<HTMLAnchorElement>(event.target, MARKER);
     if (marker && (event as PointerEvent).pointerType === 'touch' && !previews.loaded()) {
       event.preventDefault();
-      void previews.get().then((p) => p.open(marker));
+      void previews.get().then((p) => p.open(marker, 'touch'));
     }
   }, true);
 }
 
+// Claims: one quiet mark per paragraph; its tools load when a mark is first pressed.
 if (document.querySelector('.claim-permalink[data-share]')) {
-  const wake = (event: Event) => {
-    if (!claimTools.loaded() && closest(event.target, '.claim')) void claimTools.get();
-  };
-  document.addEventListener('pointerover', wake);
-  document.addEventListener('focusin', wake);
-  // A click on ¶ before the tools loaded copies, as it does once loaded.
-  document.addEventListener('click', (event) => {
-    const link = closest<HTMLAnchorElement>(event.target, '.claim-permalink[data-share]');
-    if (link && !claimTools.loaded()) {
-      event.preventDefault();
-      void claimTools.get().then((tools) => tools.copyLink(link));
-    }
-  }, true);
+  const marks = addClaimMarks(document, (mark, block) => void claimTools.get().then((tools) => tools.toggle(mark, block)));
+  // Pointing at or focusing a mark fetches the tools ahead of the press.
+  const early = () => void claimTools.get();
+  for (const mark of marks) {
+    mark.addEventListener('pointerenter', early, { once: true });
+    mark.addEventListener('focus', early, { once: true });
+  }
 }
 
 // "Cite this": the copy buttons appear as the reader reaches the section.

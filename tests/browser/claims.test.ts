@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { pointAtClaim, useSite } from './support.ts';
+import { openClaimTools, useSite } from './support.ts';
 
 /** Claim permalinks in Chromium: copying, landing, moved ids, share pages. */
 
@@ -24,9 +24,8 @@ describe('copying a claim', () => {
   it('copies the exact permanent link and says so', async () => {
     const page = await site.page({ clipboard: true, reducedMotion: 'reduce' });
     await page.goto(site.url(ESSAY));
-    const claim = page.locator('#format-collapse-first-epoch');
-    await pointAtClaim(claim);
-    await claim.getByRole('link', { name: 'Copy link to this claim' }).click();
+    const tools = await openClaimTools(page.locator('#format-collapse-first-epoch'));
+    await tools.getByRole('button', { name: 'Copy link' }).click();
     await expect.poll(() => clipboardText(page)).toBe(site.url('c/format-collapse-first-epoch/'));
     await expect.poll(() => page.locator('#claim-status').textContent()).toBe('Link copied');
     expect(page.url()).toBe(site.url(ESSAY));
@@ -35,9 +34,14 @@ describe('copying a claim', () => {
   it('works from the keyboard alone', async () => {
     const page = await site.page({ clipboard: true, reducedMotion: 'reduce' });
     await page.goto(site.url(ESSAY));
-    const control = page.locator('#two-phase-arc .claim-permalink');
-    await control.focus();
-    expect(await page.locator('#two-phase-arc .claim-toolbar').evaluate((el) => getComputedStyle(el).opacity)).toBe('1');
+    // The paragraph's mark, then Tab to the claim's own "Copy link".
+    await page.locator('.has-claim-mark', { has: page.locator('#two-phase-arc') }).locator('.claim-mark').focus();
+    await page.keyboard.press('Enter');
+    const copyLink = page.locator('[data-claim-tools="two-phase-arc"]').getByRole('button', { name: 'Copy link' });
+    await copyLink.waitFor();
+    for (let i = 0; i < 20 && !(await copyLink.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
+    // While it has focus, the sentence it acts on is highlighted.
+    expect(await page.locator('.claim-pointed').evaluateAll((els) => els.map((e) => e.id))).toEqual(['two-phase-arc']);
     await page.keyboard.press('Enter');
     await expect.poll(() => clipboardText(page)).toBe(site.url('c/two-phase-arc/'));
   });
@@ -45,9 +49,8 @@ describe('copying a claim', () => {
   it('copies the claim as a quotation with its link and source numbers', async () => {
     const page = await site.page({ clipboard: true, reducedMotion: 'reduce' });
     await page.goto(site.url(ESSAY));
-    const claim = page.locator('#rl-touches-small-slice');
-    await pointAtClaim(claim);
-    await claim.getByRole('button', { name: 'Copy this claim as a quotation' }).click();
+    const tools = await openClaimTools(page.locator('#rl-touches-small-slice'));
+    await tools.getByRole('button', { name: 'Copy quote' }).click();
     await expect.poll(() => page.locator('#claim-status').textContent()).toBe('Quotation copied');
     expect((await clipboardText(page)).split('\n')).toEqual([
       '“Mechanically, RL only ever touches a small, structurally consistent slice of the network — 5 to 30 percent of parameters, nearly identical across random seeds — and works mostly by suppressing wrong trajectories rather than building new ones.” [2, 3]',
@@ -61,9 +64,14 @@ describe('copying a claim', () => {
   it('is a plain link to the claim without JavaScript', async () => {
     const page = await site.page({ javaScriptEnabled: false });
     await page.goto(site.url(ESSAY));
-    const claim = page.locator('#early-commitment');
-    await pointAtClaim(claim);
-    await claim.getByRole('link', { name: 'Link to this claim' }).click();
+    const link = page.locator('#early-commitment').getByRole('link', { name: 'Link to this claim' });
+    // Out of sight until it has keyboard focus: nothing shows over the words under a resting pointer.
+    const shown = () => link.evaluate((el) => getComputedStyle(el.closest('.claim-toolbar')!).opacity);
+    await page.locator('#early-commitment').hover();
+    expect(await shown()).toBe('0');
+    await link.focus();
+    expect(await shown()).toBe('1');
+    await page.keyboard.press('Enter');
     await expect.poll(() => page.url()).toBe(site.url(`${ESSAY}#early-commitment`));
   });
 });

@@ -256,9 +256,11 @@ describe('the header search', () => {
   });
 
   it('works by keyboard alone: shortcuts, arrows, Enter, Escape', async () => {
-    const page = await site.page();
+    const page = await site.page({ viewport: { width: 1440, height: 800 } });
     await page.goto(site.url(ESSAY));
     const input = page.locator('#site-search-input');
+    // The field shows its shortcut (once the script that answers it runs).
+    await page.locator('.site-search-key').waitFor({ state: 'visible' });
     await page.keyboard.press('/');
     await expect.poll(() => input.evaluate((el) => el === document.activeElement)).toBe(true);
     await page.keyboard.type('sampling budgets');
@@ -408,5 +410,9 @@ describe('the search page', () => {
     expect(await links.count()).toBe(content.essays.length + content.notes.length);
     expect(await links.first().getAttribute('href')).toBe(`/${ESSAY}`);
     expect(await page.locator('[data-search-app]').isHidden()).toBe(true);
+    // No field that could only reload this page, and no "/" shortcut that nothing answers.
+    expect(await page.locator('form[data-search-page]').isHidden()).toBe(true);
+    await page.setViewportSize({ width: 1440, height: 800 });
+    expect(await page.locator('.site-search-key').isHidden()).toBe(true);
   });
 });

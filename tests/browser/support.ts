@@ -162,10 +162,9 @@ export const openPreview = (page: Page): Locator => page.locator('.citation-prev
 /**
  * Presses Escape on the open citation preview and waits until the page has
  * handled the preview's closing: its toggle event, which comes a task after
- * the key and may move focus. (Today, when nothing had focus, that handler
- * focuses the marker, whose focus opens the preview again: a pointer moved
- * away in between leaves it open for good, as trust.test.ts's journey once
- * did.) What is open afterwards is settled, and the caller's to check.
+ * the key and may move focus (back to the marker, when the keyboard had
+ * opened the preview). What is open afterwards is settled, and the caller's
+ * to check.
  */
 export async function escapePreview(page: Page): Promise<void> {
   await page.evaluate(() => {
@@ -188,31 +187,16 @@ export async function previewsClosed(page: Page): Promise<void> {
 }
 
 /**
- * Rests the pointer on a claim's own words, as a reader pointing at it does,
- * with no citation preview open, and waits until the claim's toolbar shows.
- * The pointer goes to the start of the claim's first line, which is its text:
- * never one of its citation markers (pointing at one opens its preview, which
- * can cover the toolbar, and hides the toolbar meanwhile), and never another
- * claim's words, as the middle of a claim spread over several lines can be.
+ * Opens, as a reader pointing does, the tools of the paragraph that holds
+ * `claim` (its ¶ mark), unless they are open, and returns the claim's own
+ * tools ("Copy link", "Copy quote").
  */
-export async function pointAtClaim(claim: Locator): Promise<void> {
+export async function openClaimTools(claim: Locator): Promise<Locator> {
   const page = claim.page();
-  // First away from any marker (the page's top corner is its header), until a preview the pointer opened has closed.
-  await page.mouse.move(0, 0);
-  await previewsClosed(page);
-  const point = await claim.evaluate((el) => {
-    el.scrollIntoView({ block: 'center', behavior: 'instant' });
-    const line = el.getClientRects()[0]!;
-    const x = line.left + Math.min(4, line.width / 2);
-    const y = line.top + line.height / 2;
-    const hit = document.elementFromPoint(x, y);
-    const own = !!hit && el.contains(hit) && !hit.closest('.citation-link, .claim-tools');
-    return { x, y, own, hit: hit ? hit.outerHTML.slice(0, 120) : 'nothing' };
-  });
-  if (!point.own) throw new Error(`The start of the claim's first line is not its own text, but ${point.hit}`);
-  await page.mouse.move(point.x, point.y);
-  const toolbar = claim.locator('.claim-toolbar');
-  await until('the claim’s toolbar shows', async () => (await toolbar.evaluate((el) => getComputedStyle(el).opacity)) === '1');
+  const tools = page.locator(`[data-claim-tools="${await claim.getAttribute('id')}"]`);
+  if (!(await tools.isVisible())) await page.locator('.has-claim-mark', { has: claim }).locator('.claim-mark').click();
+  await tools.waitFor({ state: 'visible' });
+  return tools;
 }
 
 /**

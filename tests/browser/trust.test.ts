@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext } from 'playwright-core';
 import { SUBPATH } from '../support/sites.ts';
-import { escapePreview, openPreview, pointAtClaim, until, useSite } from './support.ts';
+import { escapePreview, openClaimTools, openPreview, until, useSite } from './support.ts';
 
 /**
  * A reader's journey through the built site, served with its own `_headers`
@@ -52,11 +52,9 @@ for (const { name, base } of [{ name: 'site', base: '/' }, { name: 'subpath', ba
       await page.getByRole('link', { name: /^Source 2:/ }).hover();
       await openPreview(page).waitFor();
       await escapePreview(page);
-      // The pointer leaves the marker for the claim's own words, and the preview is closed
-      // before the claim's ¶ is clicked: an open preview can cover it.
-      const claim = page.locator('#two-phase-arc');
-      await pointAtClaim(claim);
-      await claim.getByRole('link', { name: 'Copy link to this claim' }).click();
+      // The claim's paragraph mark opens its claims' tools.
+      const tools = await openClaimTools(page.locator('#two-phase-arc'));
+      await tools.getByRole('button', { name: 'Copy link' }).click();
       await until('the claim’s link is copied', async () => (await page.evaluate(() => navigator.clipboard.readText())) === site.url('c/two-phase-arc/'));
 
       // Follow a citation to its note, and search from its header.

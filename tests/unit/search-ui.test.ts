@@ -146,6 +146,18 @@ describe('excerptParts', () => {
     ]);
   });
 
+  it('marks the word, not the punctuation Pagefind marks with it', () => {
+    expect(excerptParts('high <mark>entropy,</mark> then <mark>(entropy)</mark> and <mark>pass@k.</mark>')).toEqual([
+      { text: 'high ', matched: false },
+      { text: 'entropy', matched: true },
+      { text: ', then (', matched: false },
+      { text: 'entropy', matched: true },
+      { text: ') and ', matched: false },
+      { text: 'pass@k', matched: true },
+      { text: '.', matched: false },
+    ]);
+  });
+
   it('never lets a tag through as markup', () => {
     expect(excerptParts('<img src=x onerror=alert(1)>text').map((p) => p.text).join('')).toBe('text');
   });

@@ -232,19 +232,33 @@ export interface ExcerptPart {
 /**
  * Pagefind's excerpt is escaped text with the matched words in <mark>; this
  * turns it into text parts, so the UI builds it with text nodes and never
- * parses HTML.
+ * parses HTML. Pagefind marks a word with the punctuation around it
+ * ("entropy,"); the mark keeps the word only.
  */
 export function excerptParts(excerpt: string): ExcerptPart[] {
   const parts: ExcerptPart[] = [];
+  const add = (text: string, matched: boolean) => {
+    if (text === '') return;
+    const previous = parts.at(-1);
+    if (previous && !previous.matched && !matched) previous.text += text;
+    else parts.push({ text, matched });
+  };
   const pattern = /<mark>([\s\S]*?)<\/mark>/g;
   let last = 0;
   for (const match of excerpt.matchAll(pattern)) {
-    if (match.index > last) parts.push({ text: decodeEntities(stripTags(excerpt.slice(last, match.index))), matched: false });
-    parts.push({ text: decodeEntities(stripTags(match[1]!)), matched: true });
+    if (match.index > last) add(decodeEntities(stripTags(excerpt.slice(last, match.index))), false);
+    const [, before = '', word = '', after = ''] = /^(\p{P}*)(.*?)((?:(?!['’])\p{P})*)$/su.exec(decodeEntities(stripTags(match[1]!)))!;
+    // Punctuation inside the word (don't, pass@k) and a closing apostrophe (rewards') stay marked; only what brackets the word goes.
+    if (word === '') add(before + after, true);
+    else {
+      add(before, false);
+      add(word, true);
+      add(after, false);
+    }
     last = match.index + match[0].length;
   }
-  if (last < excerpt.length) parts.push({ text: decodeEntities(stripTags(excerpt.slice(last))), matched: false });
-  return parts.filter((p) => p.text !== '');
+  if (last < excerpt.length) add(decodeEntities(stripTags(excerpt.slice(last))), false);
+  return parts;
 }
 
 function stripTags(html: string): string {
