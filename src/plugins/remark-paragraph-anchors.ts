@@ -1,36 +1,27 @@
 /**
  * remark-paragraph-anchors: gives each top-level paragraph of an essay an id
- * (`paragraph-3`) and records its opening words, so that an essay without
- * "##" headings still has a table of contents: its paragraphs, by the words
- * they begin with, which are the essay's own. These ids are for moving around
- * the page; the permanent links are the claims'.
+ * (`paragraph-3`), so that a link can point at a paragraph. (It records
+ * nothing: the contents list an essay's sections, never its paragraphs.)
+ * These ids are for moving around the page; the permanent links are the claims'.
  */
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
-import { derivedOf } from '../markdown/derived.ts';
 import { PARAGRAPH_PREFIX } from '../site/page-ids.ts';
-import { leadWords, plainText } from '../markdown/plain-text.ts';
 
 export interface RemarkParagraphAnchorsOptions {
   /** Which files get anchors: essays, not notes. */
   applies: (path: string) => boolean;
-  /** Words in a paragraph's lead-in. Default: 7. */
-  words?: number;
 }
 
 export default function remarkParagraphAnchors(options: RemarkParagraphAnchorsOptions) {
-  const words = options.words ?? 7;
   return (tree: Root, file: VFile) => {
     if (!options.applies(file.path)) return;
-    const derived = derivedOf(file);
-    derived.paragraphs = [];
     let n = 0;
     for (const node of tree.children) {
       if (node.type !== 'paragraph') continue;
       n += 1;
       const id = `${PARAGRAPH_PREFIX}${n}`;
       node.data = { ...node.data, hProperties: { ...(node.data?.hProperties ?? {}), id } };
-      derived.paragraphs.push({ id, lead: leadWords(plainText(node), words) });
     }
   };
 }
