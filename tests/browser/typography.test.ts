@@ -129,8 +129,9 @@ describe('contents', () => {
     ];
     expect(essays.some((e) => e.sections.length > 0), 'a fixture essay with sections').toBe(true);
     expect(essays.some((e) => e.sections.length === 0), 'an essay without').toBe(true);
+    // One page for every essay: a page may visit both sites' servers.
+    const page = await site.page({ javaScriptEnabled: false, viewport: { width: 1440, height: 900 } });
     for (const { site: served, slug, sections } of essays) {
-      const page = await served.page({ javaScriptEnabled: false, viewport: { width: 1440, height: 900 } });
       await page.goto(served.url(`essays/${slug}/`));
       if (sections.length > 0) {
         expect(await page.locator('.toc-item a').allTextContents(), slug).toEqual([...sections, 'Sources', 'Cite this']);
