@@ -24,6 +24,7 @@ import contentIndex from './src/integrations/content-index.ts';
 import mdxErrorHints from './src/integrations/mdx-error-hints.ts';
 import pagefindIndex from './src/integrations/pagefind.ts';
 import securityHeaders from './src/integrations/security-headers.ts';
+import webFonts from './src/integrations/web-fonts.ts';
 
 // The settings (read from the environment in src/catalog/settings.ts only), and the
 // one content index of this build, which the plugins and integrations below share.
@@ -87,6 +88,8 @@ export default defineConfig({
     contentIndex(context),
     mdx(),
     mdxErrorHints(),
+    // The fonts global.css asks for, cut down to the content's characters before Vite reads the CSS.
+    webFonts(context),
     claimCards(context),
     pagefindIndex(context),
     // The sitemap leaves out every page whose HTML says noindex (src/formats/sitemap-filter.ts).

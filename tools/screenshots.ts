@@ -1,12 +1,18 @@
 /**
  * Takes the README's pictures from the built site (run `npm run build`
  * first), so they show what the site really looks like today: the essay page
- * in the light and dark themes, and a citation preview open.
+ * on a phone (390 px) and a laptop (1440 px), each in the light and the dark
+ * theme, and a citation preview open.
  *
  *   npm run screenshots
+ *
+ * Writes exactly these files into docs/screenshots/: essay-390-light.png,
+ * essay-390-dark.png, essay-1440-light.png, essay-1440-dark.png and
+ * preview-1440-light.png.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
 import { launchChromium } from './lib/chromium.ts';
 import { serveStatic } from './lib/serve.ts';
 
@@ -15,23 +21,32 @@ const out = join(root, 'docs', 'screenshots');
 mkdirSync(out, { recursive: true });
 const essay = 'essays/prolonged-rl-training/';
 
+/** A page at this width and theme, its fonts loaded (the site's own may download), ready for its picture. */
+async function open(browser: Browser, url: string, width: number, scheme: 'light' | 'dark') {
+  const page = await browser.newPage({ viewport: { width, height: width < 600 ? 844 : 900 }, colorScheme: scheme, reducedMotion: 'reduce' });
+  await page.goto(url);
+  await page.evaluate(() => document.fonts.ready);
+  return page;
+}
+
 const server = await serveStatic(join(root, 'dist'));
 const browser = await launchChromium();
 try {
-  for (const scheme of ['light', 'dark'] as const) {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, colorScheme: scheme, reducedMotion: 'reduce' });
-    await page.goto(`${server.url}${essay}`);
-    await page.screenshot({ path: join(out, `essay-${scheme}.png`) });
-    console.log(`docs/screenshots/essay-${scheme}.png`);
-    await page.close();
+  for (const width of [390, 1440]) {
+    for (const scheme of ['light', 'dark'] as const) {
+      const page = await open(browser, `${server.url}${essay}`, width, scheme);
+      const file = `essay-${width}-${scheme}.png`;
+      await page.screenshot({ path: join(out, file) });
+      console.log(`docs/screenshots/${file}`);
+      await page.close();
+    }
   }
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, reducedMotion: 'reduce' });
-  await page.goto(`${server.url}${essay}#paragraph-3`);
+  const page = await open(browser, `${server.url}${essay}#paragraph-3`, 1440, 'light');
   const marker = page.getByRole('link', { name: /^Source 4:/ });
   await marker.hover();
   await page.locator('.citation-preview:popover-open').waitFor();
-  await page.screenshot({ path: join(out, 'citation-preview.png') });
-  console.log('docs/screenshots/citation-preview.png');
+  await page.screenshot({ path: join(out, 'preview-1440-light.png') });
+  console.log('docs/screenshots/preview-1440-light.png');
   await page.close();
 } finally {
   await browser.close();

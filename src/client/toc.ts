@@ -1,6 +1,7 @@
 /**
- * The table of contents, enhanced: open beside the text on wide screens, and
- * the part being read marked with aria-current as the reader scrolls.
+ * The table of contents, enhanced: open beside the text on wide screens,
+ * folded above the text on narrow ones (it is open without script), and the
+ * part being read marked with aria-current as the reader scrolls.
  */
 const WIDE = '(min-width: 75rem)';
 
@@ -11,7 +12,7 @@ export function enhanceContents(doc: Document): void {
 
   const wide = window.matchMedia(WIDE);
   const sync = () => {
-    if (wide.matches) details.open = true;
+    details.open = wide.matches;
   };
   sync();
   wide.addEventListener('change', sync);

@@ -3,8 +3,7 @@
  * pages through Astro's `remarkPluginFrontmatter` (the `derived` key), like
  * Quartz's vfile DataMap: each plugin writes its own fields and reads others'
  * without changing them (remark-citations the citations, remark-claims the
- * claims and the text, remark-paragraph-anchors the paragraphs,
- * rehype-page-outline the headings and each claim's section, from the ids the
+ * claims and the text, rehype-page-outline the headings and each claim's section, from the ids the
  * page really has). The pages build the cross-links (sources lists,
  * "Cited in") from this, so nothing is parsed twice.
  */
@@ -58,8 +57,8 @@ export interface DerivedData {
   sections: Record<string, string>;
   /** The whole body as plain text, paragraphs separated by blank lines, markers left out. */
   text: string;
-  /** An essay's top-level paragraphs: their anchors, opening words and the citation markers they hold. */
-  paragraphs?: { id: string; lead: string; markers?: string[] | undefined }[] | undefined;
+  /** An essay's top-level paragraphs: their anchors and the citation markers they hold. */
+  paragraphs?: { id: string; markers?: string[] | undefined }[] | undefined;
 }
 
 export function emptyDerived(): DerivedData {

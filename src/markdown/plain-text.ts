@@ -42,12 +42,6 @@ function collapse(text: string): string {
     .join('\n\n');
 }
 
-/** The first `count` words of a text, with an ellipsis if there were more. */
-export function leadWords(text: string, count: number): string {
-  const words = text.split(/\s+/).filter(Boolean);
-  return words.length <= count ? words.join(' ') : `${words.slice(0, count).join(' ').replace(/[,;:—–-]+$/, '')}…`;
-}
-
 const segmenter = new Intl.Segmenter(SITE_LANGUAGE, { granularity: 'sentence' });
 
 /**

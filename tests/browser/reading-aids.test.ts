@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { axeViolations, describeViolations } from '../support/axe.ts';
 import { escapePreview, openPreview, pauseClock, useSite } from './support.ts';
 
-/** Citation previews, contents, themes, print, reflow and accessibility, in Chromium. */
+/** Citation previews, themes, print, reflow and accessibility, in Chromium (the contents rail: typography.test.ts). */
 
 const site = useSite('site');
 const essay = 'essays/prolonged-rl-training/';
@@ -147,38 +147,6 @@ describe('citation previews', () => {
     expect(await page.locator('.citation-preview').count()).toBe(0);
     await page.getByRole('link', { name: /^Source 2:/ }).click();
     await expect.poll(() => page.url()).toBe(site.url('notes/sparse-parameter-updates/'));
-  });
-});
-
-describe('contents', () => {
-  it('is sticky beside the text on wide screens and marks the part being read', async () => {
-    const page = await site.page({ viewport: { width: 1440, height: 900 } });
-    await page.goto(site.url(essay));
-    const toc = page.locator('.toc');
-    expect(await page.locator('.toc-details').getAttribute('open')).not.toBeNull();
-    expect(await page.locator('.toc-item a').allTextContents()).toEqual([
-      'This reads the question as asking whether…',
-      'The most striking finding is how fast…',
-      'The cross-cutting worry about extended RLVR is…',
-      'There are two places the corpus gestures…',
-      'The deeper reframe worth taking away: RLVR…',
-      'Sources',
-      'Cite this',
-    ]);
-    await page.locator('#paragraph-4').scrollIntoViewIfNeeded();
-    await page.evaluate(() => window.scrollBy(0, document.getElementById('paragraph-4')!.getBoundingClientRect().top - 150));
-    await expect.poll(() => page.locator('.toc-item a[aria-current="true"]').textContent()).toBe('There are two places the corpus gestures…');
-    expect((await toc.boundingBox())!.y).toBeGreaterThanOrEqual(0);
-    expect(await toc.evaluate((el) => getComputedStyle(el).position)).toBe('sticky');
-  });
-
-  it('is a collapsed list above the text on narrow screens', async () => {
-    const page = await site.page({ viewport: { width: 375, height: 800 } });
-    await page.goto(site.url(essay));
-    expect(await page.locator('.toc-details').getAttribute('open')).toBeNull();
-    await page.locator('.toc-summary').click();
-    await page.locator('.toc-item a').nth(2).click();
-    await expect.poll(() => page.url()).toBe(site.url(`${essay}#paragraph-3`));
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Root } from 'mdast';
-import { leadWords, MARKER, plainText, sentenceWithMarker, stripMarkers } from '../../src/markdown/plain-text.ts';
+import { MARKER, plainText, sentenceWithMarker, stripMarkers } from '../../src/markdown/plain-text.ts';
 import type { CitationNode } from '../../src/markdown/mdast-nodes.ts';
 
 const citation: CitationNode = { type: 'citation', children: [], data: { uses: [] } };
@@ -44,10 +44,3 @@ describe('stripMarkers', () => {
   });
 });
 
-describe('leadWords', () => {
-  it('keeps the first words and marks the cut', () => {
-    expect(leadWords('There are two places the corpus gestures at what', 5)).toBe('There are two places the…');
-    expect(leadWords('Short one.', 5)).toBe('Short one.');
-    expect(leadWords('One, two — three', 2)).toBe('One, two…');
-  });
-});
