@@ -1,5 +1,5 @@
 /**
- * Takes the README's pictures from the built site (run `npm run build`
+ * Takes the README's pictures from the built site (run `npm run build:local`
  * first), so they show what the site really looks like today: the essay page
  * in the light and dark themes, and a citation preview open.
  *

@@ -22,6 +22,8 @@ const FIXTURES = join(PROJECT, 'tests', 'fixtures');
 
 export const SUBPATH = '/explainers/';
 export const SUBPATH_ORIGIN = 'https://example.org';
+/** The deployed address of the real site's build at the root (the others build for this machine, LOCAL_URL). */
+export const SITE_ORIGIN = 'https://explainers.example.org';
 
 export interface SiteSpec {
   name: string;
@@ -53,7 +55,8 @@ export function errorFixtureContent(name: string): string {
 export function allSites(): SiteSpec[] {
   const good = join(FIXTURES, 'good', 'content');
   return [
-    { name: 'site', contentDir: join(PROJECT, 'content') },
+    // Built as a deployment is, for a real address: it doubles as the test that no loopback address is left.
+    { name: 'site', contentDir: join(PROJECT, 'content'), env: { SITE_URL: SITE_ORIGIN } },
     // A deploy under a sub-path, at another origin.
     { name: 'subpath', contentDir: join(PROJECT, 'content'), env: { BASE_PATH: SUBPATH, SITE_URL: SUBPATH_ORIGIN } },
     { name: 'good', contentDir: good },
