@@ -15,12 +15,11 @@ export function claimHeadTitle(text: string): string {
 }
 
 /**
- * A claim's description: its document, its section when it has one, and the
- * notes it rests on, so that no two claims of a page read alike unless they
- * stand in the same section on the same notes.
+ * A claim's description: its place among its document's claims (which makes
+ * every claim's its own), its section when it has one, and the notes it rests on.
  */
-export function claimDescription(claim: { kind: 'essay' | 'note'; documentTitle: string; section?: string | undefined; sources: readonly string[] }): string {
-  const where = `A claim in the ${claim.kind} “${claim.documentTitle}”${claim.section ? `, section “${claim.section}”` : ''}`;
+export function claimDescription(claim: { kind: 'essay' | 'note'; documentTitle: string; position: number; of: number; section?: string | undefined; sources: readonly string[] }): string {
+  const where = `Claim ${claim.position} of ${claim.of} in the ${claim.kind} “${claim.documentTitle}”${claim.section ? `, section “${claim.section}”` : ''}`;
   if (claim.sources.length === 0) return `${where}.`;
   return `${where}, resting on ${claim.sources.length === 1 ? 'the note' : `${claim.sources.length} notes`}: ${claim.sources.join('; ')}.`;
 }

@@ -4,7 +4,7 @@ import * as cheerio from 'cheerio';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readContent, type ContentEssay, type ContentNote } from '../support/content.ts';
 import { allPages, fileForUrl, loadPage, normalizeText } from '../support/html.ts';
-import { PROJECT, siteBuild, type SiteBuild } from '../support/sites.ts';
+import { PROJECT, SITE_ORIGIN, siteBuild, type SiteBuild } from '../support/sites.ts';
 
 /**
  * Discovery: the RSS feed lists every essay and note with its summary; the
@@ -14,7 +14,7 @@ import { PROJECT, siteBuild, type SiteBuild } from '../support/sites.ts';
  */
 
 const builds = [
-  { name: 'site', content: join(PROJECT, 'content'), root: 'http://localhost:4321/' },
+  { name: 'site', content: join(PROJECT, 'content'), root: `${SITE_ORIGIN}/` },
   { name: 'good', content: join(PROJECT, 'tests/fixtures/good/content'), root: 'http://localhost:4321/' },
   { name: 'good-based', content: join(PROJECT, 'tests/fixtures/good/content'), root: 'https://example.org/explainers/' },
 ];
