@@ -8,9 +8,9 @@ export interface Contributor {
   /** As it is printed: "Ada Lovelace", or a team's name. */
   name: string;
   /** An ORCID iD, such as "0000-0002-1825-0097" (without https://orcid.org/). Optional. */
-  orcid?: string;
+  orcid?: string | undefined;
   /** A team or body that signs as one, not a person: cited by its whole name. Default: false. */
-  organization?: boolean;
+  organization?: boolean | undefined;
 }
 
 export interface SiteConfig {

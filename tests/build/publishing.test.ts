@@ -1,8 +1,10 @@
 import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import * as cheerio from 'cheerio';
 import ogs from 'open-graph-scraper';
 import Parser from 'rss-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -10,6 +12,10 @@ import { fileForUrl, loadPage } from '../support/html.ts';
 import { readContent } from '../support/content.ts';
 import { PROJECT, SITE_ORIGIN, siteBuild, SUBPATH, SUBPATH_ORIGIN, type SiteBuild } from '../support/sites.ts';
 import siteConfig from '../../site.config.ts';
+import { headersFor, parseHeadersFile } from '../../src/formats/headers-file.ts';
+
+/** A CSP hash source, computed here, apart from the site's code. */
+const sha = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 
 /**
  * The built site as the software that reads it on the web reads it: link
@@ -79,6 +85,27 @@ for (const { name, root, base } of builds) {
       for (const claim of feed.claims) {
         for (const url of [claim.url, claim.card, claim.context.split('#')[0]!]) expect(fileOf(url) && existsSync(fileOf(url)!), url).toBe(true);
       }
+    });
+
+    it('sends a policy whose hashes are exactly those of the inline scripts and styles the pages hold, HSTS, and a policy of its own for the share pictures', () => {
+      const text = readFileSync(join(build.outDir, '_headers'), 'utf8');
+      const [pages] = parseHeadersFile(text);
+      const header = (name: string) => pages!.headers.find(([n]) => n === name)?.[1] ?? '';
+      const hashes = (directive: string) => header('Content-Security-Policy').split(';').find((d) => d.trim().startsWith(`${directive} `))!.trim().split(/\s+/).filter((s) => s.startsWith("'sha"));
+      const inline = { script: new Set<string>(), style: new Set<string>() };
+      for (const page of files(build.outDir).filter((f) => f.endsWith('.html'))) {
+        const $ = cheerio.load(readFileSync(join(build.outDir, page), 'utf8'));
+        $('script:not([src]):not([type="application/ld+json"])').each((_, el) => void inline.script.add(sha($(el).html() ?? '')));
+        $('style').each((_, el) => void inline.style.add(sha($(el).html() ?? '')));
+      }
+      expect(new Set(hashes('script-src'))).toEqual(inline.script);
+      expect(new Set(hashes('style-src'))).toEqual(inline.style);
+      expect(hashes('script-src')).not.toContain(sha(''));
+      expect(header('Strict-Transport-Security')).toBe('max-age=31536000');
+      expect(header('Permissions-Policy')).not.toContain('interest-cohort');
+      const card = Object.fromEntries(headersFor(parseHeadersFile(text), `${base}c/x/card.png`));
+      expect(card['Content-Security-Policy']).not.toBe(header('Content-Security-Policy'));
+      expect(Object.fromEntries(headersFor(parseHeadersFile(text), `${base}feed.xml`))['Content-Type']).toBe('application/rss+xml; charset=utf-8');
     });
 
     it(`serves every page under ${base}`, () => {
