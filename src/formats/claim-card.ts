@@ -33,6 +33,18 @@ export function cardLabel(card: CardData): string {
   return `${card.siteName} · ${kind[0]!.toUpperCase()}${kind.slice(1)}${count}`;
 }
 
+/**
+ * The characters the card's fonts hold (Source Serif 4 and Inter, Latin
+ * subsets): Latin, its accents and extensions, punctuation, currency and
+ * arrows. Text with others would be drawn as empty boxes.
+ */
+const DRAWABLE = /^[\u0000-\u036F\u1E00-\u1EFF\u2000-\u206F\u20A0-\u20CF\u2100-\u215F\u2190-\u21FF\u2212\u2215]*$/u;
+
+/** Whether the card's fonts can draw all its text; a page whose card they cannot shows the site's card instead. */
+export function cardDrawable(card: Pick<CardData, 'text' | 'from'>): boolean {
+  return DRAWABLE.test(card.text) && DRAWABLE.test(card.from);
+}
+
 /** Larger type for shorter claims; the longest are cut with an ellipsis. */
 export function cardTextSize(length: number): { fontSize: number; maxChars: number } {
   if (length <= 90) return { fontSize: 62, maxChars: 90 };

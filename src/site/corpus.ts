@@ -7,7 +7,7 @@ import { readDerived, type DerivedData } from '../markdown/derived.ts';
 import { throwIfProblems, type Problem } from '../catalog/problems.ts';
 import { claimSearchRecords } from '../formats/search-records.ts';
 import { SITE_DESCRIPTION, SITE_LANGUAGE, SITE_NAME } from './identity.ts';
-import type { CardData } from '../formats/claim-card.ts';
+import { cardDrawable, type CardData } from '../formats/claim-card.ts';
 import { urls } from './settings.ts';
 import type { SiteUrls } from './urls.ts';
 
@@ -193,17 +193,23 @@ function sectionProblems(essay: EssayView): Problem[] {
   }];
 }
 
-/** The share pictures of the site, its essays and its notes, and where each goes in the built site (a path without the base). */
+const essayCard = (e: EssayView): CardData => ({ id: e.entry.id, kind: 'essay', text: e.entry.data.title, from: e.entry.data.standfirst, siteName: SITE_NAME, sources: e.sources.length });
+const noteCard = (n: NoteView): CardData => ({ id: n.entry.id, kind: 'note', text: n.entry.data.title, from: n.summary, siteName: SITE_NAME, sources: n.entry.data.papers.length });
+
+/**
+ * The share pictures of the site, its essays and its notes, and where each goes in the built site (a path
+ * without the base). An essay or note whose text the card's fonts cannot draw (another script) has none.
+ */
 function pageCards({ essays, notes }: { essays: readonly EssayView[]; notes: readonly NoteView[] }): { card: CardData; path: string }[] {
   return [
     { card: { id: 'site', kind: 'site', text: SITE_NAME, from: SITE_DESCRIPTION, siteName: SITE_NAME, sources: 0 }, path: 'card.png' },
-    ...essays.map((e) => ({
-      card: { id: e.entry.id, kind: 'essay' as const, text: e.entry.data.title, from: e.entry.data.standfirst, siteName: SITE_NAME, sources: e.sources.length },
-      path: `essays/${e.entry.id}/card.png`,
-    })),
-    ...notes.map((n) => ({
-      card: { id: n.entry.id, kind: 'note' as const, text: n.entry.data.title, from: n.summary, siteName: SITE_NAME, sources: n.entry.data.papers.length },
-      path: `notes/${n.entry.id}/card.png`,
-    })),
-  ];
+    ...essays.map((e) => ({ card: essayCard(e), path: `essays/${e.entry.id}/card.png` })),
+    ...notes.map((n) => ({ card: noteCard(n), path: `notes/${n.entry.id}/card.png` })),
+  ].filter(({ card }) => cardDrawable(card));
+}
+
+/** The share picture of an essay's or note's page (a URL path), or undefined where its text cannot be drawn: the page then shows the site's. */
+export function shareImage(view: EssayView | NoteView): string | undefined {
+  if (view.ref.kind === 'essay') return cardDrawable(essayCard(view as EssayView)) ? urls.essayImage(view.entry.id) : undefined;
+  return cardDrawable(noteCard(view as NoteView)) ? urls.noteImage(view.entry.id) : undefined;
 }

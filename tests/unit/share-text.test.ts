@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cardLabel } from '../../src/formats/claim-card.ts';
+import { cardDrawable, cardLabel } from '../../src/formats/claim-card.ts';
 import { lastBuildDate, escapeXml, feedItems } from '../../src/formats/feed.ts';
 import { inlineHashes, withHashes, hashSource } from '../../src/formats/security-policy.ts';
 import { claimDescription, claimHeadTitle, SHORT_TITLE_CHARS } from '../../src/formats/share-text.ts';
@@ -30,6 +30,14 @@ describe('cardLabel', () => {
     expect(cardLabel({ ...card, kind: 'essay', sources: 12 })).toBe('Site · Essay · 12 notes');
     expect(cardLabel({ ...card, kind: 'note', sources: 2 })).toBe('Site · Note · 2 papers');
     expect(cardLabel({ ...card, kind: 'site' })).not.toContain('Site');
+  });
+});
+
+describe('cardDrawable', () => {
+  it('draws Latin text with its accents and typography, and nothing the fonts lack', () => {
+    expect(cardDrawable({ text: 'Does RL “collapse” format — café, Łódź, 10 €?', from: 'A → B' })).toBe(true);
+    expect(cardDrawable({ text: 'RL 强化学习', from: '' })).toBe(false);
+    expect(cardDrawable({ text: 'RL', from: 'التعلم المعزز' })).toBe(false);
   });
 });
 
