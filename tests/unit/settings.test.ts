@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { isLoopback, LOCAL_ORIGIN, readSettings, siteAddress } from '../../src/catalog/settings.ts';
 import { identityProblems, invertedName, nameParts, type SiteConfig } from '../../src/catalog/site-config.ts';
 import siteConfig from '../../site.config.ts';
+import { essaySchema } from '../../src/catalog/schemas/essay.ts';
 
 /** The settings of site.config.ts and the variables that override it: where the site is served from, and who is responsible for it. */
 
@@ -84,5 +85,18 @@ describe('site.config.ts', () => {
     expect(nameParts({ name: 'Ada King Lovelace' })).toEqual({ given: 'Ada King', family: 'Lovelace' });
     expect(invertedName({ name: 'Ada Lovelace' })).toBe('Lovelace, Ada');
     expect(invertedName({ name: 'The Editors', organization: true })).toBe('The Editors');
+  });
+});
+
+describe('an essay\'s own authors (front matter)', () => {
+  const essay = { title: 'Why?', standfirst: 'S.', published: '2026-11-29' };
+  it('are names, or names with an ORCID iD', () => {
+    expect(essaySchema.parse({ ...essay, authors: ['Ada Lovelace', { name: 'Alan Turing', orcid: '0000-0001-2345-678X' }] }).authors).toEqual([{ name: 'Ada Lovelace' }, { name: 'Alan Turing', orcid: '0000-0001-2345-678X' }]);
+    expect(essaySchema.parse(essay).authors).toBeUndefined();
+  });
+
+  it('may not be empty, nor carry a malformed ORCID iD', () => {
+    expect(essaySchema.safeParse({ ...essay, authors: [] }).success).toBe(false);
+    expect(essaySchema.safeParse({ ...essay, authors: [{ name: 'Ada', orcid: '1234' }] }).success).toBe(false);
   });
 });
