@@ -20,7 +20,7 @@ import { identityProblems, type SiteConfig } from './site-config.ts';
  * A build with none of them, or with a loopback SITE_URL or url, stops with
  * the message of `originProblem`: a deployed site must not carry localhost.
  * - BASE_PATH: the sub-path it is served under, such as /explainers/; overrides
- *   the path of the address above. Default: that path, or /.
+ *   the path of the address above, even when empty (the root). Default: that path.
  * - CONTENT_DIR: the folder holding essays/, notes/ and claims.json. Default content.
  * - OUT_DIR: where the built site goes. Default dist.
  * - BUILD_ROOT: a folder of its own for Astro's generated files and cache, so
@@ -136,9 +136,9 @@ export function siteAddress(env: Record<string, string | undefined>, config: Sit
       `Set ${name === 'url' ? `url in ${SITE_CONFIG_FILE}` : 'SITE_URL'} to the address the site is served from, such as "https://explainers.example.org/". To build for this machine only, set LOCAL_URL instead (npm run serve does).`,
     );
   }
-  // The base path: BASE_PATH, else the address's own path, else the path of url in site.config.ts (so that a local build mirrors the deployed one).
-  const configPath = pathOf(config.url);
-  const base = env['BASE_PATH'] || (url.pathname !== '/' ? url.pathname : configPath);
+  // The base path: BASE_PATH when set, even empty (GitHub Pages gives "" for a site at the root); else the
+  // address's own path; for a local build, else the path of url in site.config.ts, so that it mirrors the deployed one.
+  const base = env['BASE_PATH'] ?? (url.pathname !== '/' || name !== 'LOCAL_URL' ? url.pathname : pathOf(config.url));
   return { origin: url.origin, base: normalizeBase(base) };
 }
 

@@ -40,6 +40,9 @@ describe('siteAddress', () => {
     expect(siteAddress({ SITE_URL: 'https://x.org/' }, config, root)).toEqual({ origin: 'https://x.org', base: '/' });
     expect(siteAddress({ SITE_URL: 'https://x.org/docs' }, config, root)).toEqual({ origin: 'https://x.org', base: '/docs/' });
     expect(siteAddress({ SITE_URL: 'https://x.org/docs/', BASE_PATH: 'other' }, config, root)).toEqual({ origin: 'https://x.org', base: '/other/' });
+    // GitHub Pages gives an empty base path for a site at the root: the root it is, whatever site.config.ts says.
+    expect(siteAddress({ SITE_URL: 'https://x.org', BASE_PATH: '' }, { ...config, url: 'https://you.github.io/explainers/' }, root).base).toBe('/');
+    expect(siteAddress({ SITE_URL: 'https://x.org' }, { ...config, url: 'https://you.github.io/explainers/' }, root).base).toBe('/');
     expect(siteAddress({}, { ...config, url: 'https://you.github.io/explainers/' }, root)).toEqual({ origin: 'https://you.github.io', base: '/explainers/' });
     // A local build of a site deployed under a sub-path is served under it too.
     expect(siteAddress({ LOCAL_URL: LOCAL_ORIGIN }, { ...config, url: 'https://you.github.io/explainers/' }, root).base).toBe('/explainers/');
