@@ -201,11 +201,12 @@ const noteCard = (n: NoteView): CardData => ({ id: n.entry.id, kind: 'note', tex
  * without the base). An essay or note whose text the card's fonts cannot draw (another script) has none.
  */
 function pageCards({ essays, notes }: { essays: readonly EssayView[]; notes: readonly NoteView[] }): { card: CardData; path: string }[] {
-  return [
+  const cards: { card: CardData; path: string }[] = [
     { card: { id: 'site', kind: 'site', text: SITE_NAME, from: SITE_DESCRIPTION, siteName: SITE_NAME, sources: 0 }, path: 'card.png' },
     ...essays.map((e) => ({ card: essayCard(e), path: `essays/${e.entry.id}/card.png` })),
     ...notes.map((n) => ({ card: noteCard(n), path: `notes/${n.entry.id}/card.png` })),
-  ].filter(({ card }) => cardDrawable(card));
+  ];
+  return cards.filter(({ card }) => cardDrawable(card));
 }
 
 /** The share picture of an essay's or note's page (a URL path), or undefined where its text cannot be drawn: the page then shows the site's. */
