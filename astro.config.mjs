@@ -11,7 +11,7 @@ import { startBuildContext } from './src/catalog/build-context.ts';
 import { createContentIndex } from './src/catalog/content-index.ts';
 import { settingsFromEnvironment } from './src/catalog/settings.ts';
 import { siteUrls } from './src/site/urls.ts';
-import { indexablePages } from './src/formats/sitemap-filter.ts';
+import { indexablePages, withLastmod } from './src/formats/sitemap-filter.ts';
 import remarkCitations from './src/plugins/remark-citations.ts';
 import rehypePageOutline from './src/plugins/rehype-page-outline.ts';
 import remarkClaimAliases from './src/plugins/remark-claim-aliases.ts';
@@ -92,9 +92,9 @@ export default defineConfig({
     webFonts(context),
     claimCards(context),
     pagefindIndex(context),
-    // The sitemap leaves out every page whose HTML says noindex (src/formats/sitemap-filter.ts).
-    sitemap({ filter: indexablePages(new URL(settings.base, `${settings.site}/`).href, settings.outDir) }),
-    securityHeaders(),
+    // The sitemap leaves out every page whose HTML says noindex, and dates each page as its head does (src/formats/sitemap-filter.ts).
+    sitemap({ filter: indexablePages(new URL(settings.base, `${settings.site}/`).href, settings.outDir), serialize: withLastmod(new URL(settings.base, `${settings.site}/`).href, settings.outDir) }),
+    securityHeaders({ site: settings.site }),
   ],
   security: {
     // Astro hashes every script and style it emits into the page's policy; nothing

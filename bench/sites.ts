@@ -50,7 +50,7 @@ export function oursSite(workspace: Workspace): BenchSite {
       return runAstroBuild({
         project: PROJECT,
         args: ['--config', 'astro.config.mjs'],
-        env: { BUILD_ROOT: root, OUT_DIR: outDir, CONTENT_DIR: workspace.contentDir, BASE_PATH: '/' },
+        env: { BUILD_ROOT: root, OUT_DIR: outDir, CONTENT_DIR: workspace.contentDir, BASE_PATH: '/', LOCAL_URL: 'http://localhost:4321' },
         timeoutMs: BUILD_TIMEOUT_MS,
         ...(onSpawn ? { onSpawn } : {}),
       });

@@ -13,10 +13,11 @@ import { formatRegistry, publishClaims } from '../src/catalog/claim-registry.ts'
 import { publishableClaims } from '../src/catalog/claim-scan.ts';
 import { createContentIndex } from '../src/catalog/content-index.ts';
 import { formatProblem } from '../src/catalog/problems.ts';
-import { settingsFromEnvironment } from '../src/catalog/settings.ts';
+import { LOCAL_ORIGIN, readSettings } from '../src/catalog/settings.ts';
 
 // The same index the build reads the content through: the same files, the same registry, the same problems.
-const settings = settingsFromEnvironment();
+// Publishing claim ids reads the content only: it needs no deployed address.
+const settings = readSettings({ LOCAL_URL: LOCAL_ORIGIN, ...process.env });
 const catalog = createContentIndex(settings).current();
 const { registry, registryFile, problems } = catalog;
 if (problems.length > 0) {

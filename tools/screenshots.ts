@@ -1,5 +1,5 @@
 /**
- * Takes the README's pictures from the built site (run `npm run build`
+ * Takes the README's pictures from the built site (run `npm run build:local`
  * first), so they show what the site really looks like today: the essay page
  * on a phone (390 px) and a laptop (1440 px), each in the light and the dark
  * theme, and a citation preview open.

@@ -6,13 +6,14 @@
  * browser: pages carry the finished text.
  */
 import { createHash } from 'node:crypto';
-import { Cite, type CSL } from '@citation-js/core';
+import { Cite, plugins, type CSL } from '@citation-js/core';
 import core from '@citation-js/core/package.json' with { type: 'json' };
 import '@citation-js/plugin-bibtex';
 import '@citation-js/plugin-csl';
 import csl from '@citation-js/plugin-csl/package.json' with { type: 'json' };
 import citeproc from 'citeproc/package.json' with { type: 'json' };
 import type { CitableWork } from '../site/citable-work.ts';
+import { nameParts, type Contributor } from '../catalog/site-config.ts';
 import { SITE_LANGUAGE } from '../site/identity.ts';
 
 export interface CitationFormats {
@@ -39,7 +40,8 @@ function dateParts(date: Date): { 'date-parts': [[number, number, number]] } {
 /**
  * The work as one CSL item. An essay or note is a web page whose website is
  * the site; a claim is an entry in its essay (CSL's "entry": a part of a
- * larger work, cited with its own link). No author: the content names none.
+ * larger work, cited with its own link). A team is named whole (CSL's
+ * `literal`), a person by family and given names.
  */
 export function cslItem(work: CitableWork): CSL {
   const key = citationKey(work);
@@ -53,6 +55,8 @@ export function cslItem(work: CitableWork): CSL {
     URL: work.url,
     language: SITE_LANGUAGE,
   };
+  if (work.authors.length > 0) item.author = work.authors.map(cslName);
+  if (work.editors && work.editors.length > 0) item.editor = work.editors.map(cslName);
   if (work.published) item.issued = dateParts(work.published);
   // BibTeX's @misc has no field for the work a part belongs to; a note keeps
   // the claim's essay in the BibTeX entry too.
@@ -60,13 +64,26 @@ export function cslItem(work: CitableWork): CSL {
   return item;
 }
 
+function cslName(person: Contributor): { literal: string } | { family: string; given: string } {
+  const { given, family } = nameParts(person);
+  return given ? { family, given } : { literal: family };
+}
+
 type Formatter = (name: string, options?: Record<string, unknown>) => unknown;
 
 /**
- * The item APA is given. APA puts a web page's publisher in the author's place
- * when there is no author. The site is not the author, and APA 7 then starts
- * with the title and names the website once, which is what the item without
- * its publisher gives (the website's name is the container title).
+ * APA as Citation.js ships it, less year suffixes: every work of the site has
+ * the same authors, and in one batch the CSL processor would tell them apart
+ * as "2026a", "2026b"… Each reference is cited alone, so it reads as it would alone.
+ */
+const APA_ALONE = 'apa-alone';
+const cslConfig = plugins.config.get('@csl') as { styles: { get(name: string): string; has(name: string): boolean; add(name: string, xml: string): void } };
+if (!cslConfig.styles.has(APA_ALONE)) cslConfig.styles.add(APA_ALONE, cslConfig.styles.get('apa').replace('disambiguate-add-year-suffix="true"', 'disambiguate-add-year-suffix="false"'));
+
+/**
+ * The item APA is given: without its publisher, which APA would print a
+ * second time after the website's name (the container title), or put in the
+ * author's place on a work without authors.
  */
 function apaItem(item: CSL): CSL {
   const { publisher: _publisher, ...withoutPublisher } = item;
@@ -93,7 +110,7 @@ export interface KeptReferences {
 }
 
 /** What formats APA here: the versions of citation-js and of the CSL processor under it. */
-const APA_ENGINE = `citation-js ${core.version}, plugin-csl ${csl.version}, citeproc ${citeproc.version}`;
+const APA_ENGINE = `citation-js ${core.version}, plugin-csl ${csl.version}, citeproc ${citeproc.version}, ${APA_ALONE}`;
 
 /**
  * apaReferences, reusing `kept` when it was made for exactly these works by
@@ -113,7 +130,7 @@ export function keptApaReferences(works: readonly CitableWork[], kept: KeptRefer
 function formatApa(items: CSL[]): string[] {
   if (items.length === 0) return [];
   const cite = new Cite(items);
-  const entries = (cite.format.bind(cite) as Formatter)('bibliography', { format: 'text', template: 'apa', lang: 'en-US', asEntryArray: true }) as [string, string][];
+  const entries = (cite.format.bind(cite) as Formatter)('bibliography', { format: 'text', template: APA_ALONE, lang: 'en-US', asEntryArray: true }) as [string, string][];
   const byId = new Map(entries.map(([id, text]) => [id, withoutDanglingRetrieved(text.trim())]));
   return items.map((item) => byId.get(String(item.id)) ?? '');
 }

@@ -3,7 +3,7 @@ import { absoluteUrl, type SiteUrls } from '../site/urls.ts';
 
 /**
  * The claims as data (/c/claims.json): enough to cite, link and draw each one.
- * `card` is the share picture's path inside the built site, without the base path.
+ * Every URL is absolute, `card` (the share picture) too.
  */
 export interface ClaimFeedItem {
   id: string;
@@ -12,6 +12,7 @@ export interface ClaimFeedItem {
   url: string;
   /** The claim in its essay or note. */
   context: string;
+  /** The share picture (PNG, 1200x630). */
   card: string;
   document: { kind: DocumentRef['kind']; id: string; title: string; url: string };
   sources: { number: number; id: string; title: string; url: string }[];
@@ -32,7 +33,7 @@ export function claimFeed(corpus: { urls: SiteUrls; claims: readonly ClaimLike[]
       text: claim.text,
       url: absoluteUrl(origin, corpus.urls.claim(claim.id)),
       context: absoluteUrl(origin, inContext),
-      card: `c/${claim.id}/card.png`,
+      card: absoluteUrl(origin, corpus.urls.claimImage(claim.id)),
       document: { kind: home.ref.kind, id: home.ref.id, title: home.ref.title, url: absoluteUrl(origin, home.ref.url) },
       sources: sources.map(({ number, note }) => ({ number, id: note.ref.id, title: note.ref.title, url: absoluteUrl(origin, note.ref.url) })),
     })),

@@ -12,6 +12,8 @@ export interface FeedEntry {
   url: string;
   summary: string;
   date?: Date | undefined;
+  /** Who wrote it, by name. */
+  authors?: readonly string[];
 }
 
 export interface FeedItem {
@@ -20,6 +22,22 @@ export interface FeedItem {
   description: string;
   pubDate?: Date;
   categories: string[];
+  /** The authors as Dublin Core creators (RSS's own <author> wants an email address). */
+  customData?: string;
+}
+
+/** Text for an XML element or attribute: the five characters XML reserves, escaped. */
+export function escapeXml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&${({ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot', "'": 'apos' } as const)[c as '&']};`);
+}
+
+/**
+ * The channel's lastBuildDate: the newest date any entry carries (published or
+ * updated), not the build's clock, so that the same content builds the same feed.
+ */
+export function lastBuildDate(dates: readonly (Date | undefined)[]): Date | undefined {
+  const times = dates.flatMap((d) => (d ? [d.getTime()] : []));
+  return times.length > 0 ? new Date(Math.max(...times)) : undefined;
 }
 
 export function feedItems(entries: readonly FeedEntry[]): FeedItem[] {
@@ -32,5 +50,6 @@ export function feedItems(entries: readonly FeedEntry[]): FeedItem[] {
       description: e.summary,
       ...(e.date ? { pubDate: e.date } : {}),
       categories: [e.kind === 'essay' ? 'Essay' : 'Note'],
+      ...(e.authors && e.authors.length > 0 ? { customData: e.authors.map((name) => `<dc:creator>${escapeXml(name)}</dc:creator>`).join('') } : {}),
     }));
 }

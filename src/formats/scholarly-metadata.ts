@@ -7,6 +7,7 @@
 import type { CitableWork } from '../site/citable-work.ts';
 import { arxivUrl, authorLine, type PaperLike } from '../site/papers.ts';
 import { SITE_LANGUAGE } from '../site/identity.ts';
+import { invertedName, orcidUrl, type Contributor } from '../catalog/site-config.ts';
 
 export interface MetaTag {
   name: string;
@@ -35,15 +36,19 @@ export function citationReference(paper: PaperLike): string {
 }
 
 /**
- * The Highwire Press tags of a work. There are no `citation_author` tags:
- * the content names no authors, and the site is the publisher, not one. A
- * website is not a journal, so there is no `citation_journal_title` either.
+ * The Highwire Press tags of a work: what Google Scholar requires (title,
+ * authors, date, on the page with the full text) and Zotero reads. Authors
+ * are written "Family, Given", which neither can misread, each followed by
+ * its ORCID iD when known. A website is not a journal, so there is no
+ * `citation_journal_title`.
  */
 export function highwireTags(work: CitableWork): MetaTag[] {
-  const tags: MetaTag[] = [
-    { name: 'citation_title', content: work.title },
-    { name: 'citation_publisher', content: work.publisher },
-  ];
+  const tags: MetaTag[] = [{ name: 'citation_title', content: work.title }];
+  for (const author of work.authors) {
+    tags.push({ name: 'citation_author', content: invertedName(author) });
+    if (author.orcid) tags.push({ name: 'citation_author_orcid', content: orcidUrl(author.orcid) });
+  }
+  tags.push({ name: 'citation_publisher', content: work.publisher });
   if (work.published) tags.push({ name: 'citation_publication_date', content: highwireDate(work.published) });
   tags.push({ name: 'citation_public_url', content: work.url });
   tags.push({ name: 'citation_language', content: SITE_LANGUAGE });
@@ -67,6 +72,12 @@ export function paperJsonLd(paper: PaperLike): JsonLd {
   };
 }
 
+/** A contributor as schema.org knows it: a Person (with the ORCID iD as its @id) or an Organization. */
+export function contributorJsonLd(person: Contributor): JsonLd {
+  if (person.organization) return { '@type': 'Organization', name: person.name };
+  return { '@type': 'Person', name: person.name, ...(person.orcid ? { '@id': orcidUrl(person.orcid), sameAs: orcidUrl(person.orcid) } : {}) };
+}
+
 function isoDay(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
@@ -83,6 +94,8 @@ function isoDay(date: Date): string {
  */
 export function workJsonLd(work: CitableWork): JsonLd {
   const publisher = { '@type': 'Organization', name: work.publisher, url: work.publisherUrl };
+  const people: JsonLd = { author: work.authors.map(contributorJsonLd) };
+  if (work.editors && work.editors.length > 0) people['editor'] = work.editors.map(contributorJsonLd);
   const dates: JsonLd = {};
   if (work.published) dates['datePublished'] = isoDay(work.published);
   if (work.updated) dates['dateModified'] = isoDay(work.updated);
@@ -105,9 +118,11 @@ export function workJsonLd(work: CitableWork): JsonLd {
       text: work.title,
       name: work.title,
       ...dates,
+      ...people,
       publisher,
       ...(appearance ? { appearance, firstAppearance: appearance } : {}),
-      isBasedOn: noteRefs,
+      // A claim that cites no note rests on nothing the page can name: no empty list.
+      ...(noteRefs.length > 0 ? { isBasedOn: noteRefs } : {}),
     };
   }
 
@@ -122,6 +137,7 @@ export function workJsonLd(work: CitableWork): JsonLd {
     description: work.description,
     inLanguage: SITE_LANGUAGE,
     ...dates,
+    ...people,
     publisher,
     isPartOf: { '@type': 'WebSite', name: work.publisher, url: work.publisherUrl },
   };

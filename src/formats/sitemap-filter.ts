@@ -38,3 +38,28 @@ function readBuilt(file: string): string | undefined {
     return undefined;
   }
 }
+
+/**
+ * When a built page last changed, from its own head: article:modified_time,
+ * else article:published_time (src/components/SocialMeta.astro). Undefined
+ * for a page that carries neither (the home page, the lists).
+ */
+export function lastChangedHtml(html: string): string | undefined {
+  const times: Record<string, string> = {};
+  for (const [tag] of html.matchAll(/<meta\b[^>]*>/gi)) {
+    const property = /\bproperty\s*=\s*["']?(article:(?:modified|published)_time)\b/i.exec(tag)?.[1];
+    const content = /\bcontent\s*=\s*["']([^"']*)["']/i.exec(tag)?.[1];
+    if (property && content) times[property] = content;
+  }
+  return times['article:modified_time'] ?? times['article:published_time'];
+}
+
+/** A serializer for @astrojs/sitemap: gives each entry the lastmod its built page states (lastChangedHtml). */
+export function withLastmod(siteBase: string, outDir: string, read: (file: string) => string | undefined = readBuilt): <T extends { url: string; lastmod?: string | undefined }>(item: T) => T {
+  return (item) => {
+    const file = builtFileOf(item.url, siteBase, outDir);
+    const html = file ? read(file) : undefined;
+    const lastmod = html === undefined ? undefined : lastChangedHtml(html);
+    return lastmod ? { ...item, lastmod } : item;
+  };
+}

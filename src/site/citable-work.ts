@@ -1,10 +1,11 @@
+import type { Contributor } from '../catalog/site-config.ts';
 import type { PaperLike } from './papers.ts';
 
 /**
  * A page someone may cite (an essay, a note, or a claim's share page),
  * described once so that "Cite this", the Highwire Press tags and the
- * schema.org data all say the same thing. The content names no authors, so
- * a work has none: the site is its publisher, never its author.
+ * schema.org data all say the same thing. Its authors are its essay's (front
+ * matter), or the site's (site.config.ts); the site is its publisher.
  */
 export interface CitableWork {
   kind: 'essay' | 'note' | 'claim';
@@ -16,6 +17,10 @@ export interface CitableWork {
   description: string;
   /** Absolute URL of the page; for a claim, its permanent link (/c/<id>/). */
   url: string;
+  /** Who wrote it: at least one. */
+  authors: readonly Contributor[];
+  /** Who edits the site, if named. */
+  editors?: readonly Contributor[] | undefined;
   /** The name of the site that publishes it. */
   publisher: string;
   /** The site's home page, absolute. */

@@ -4,7 +4,8 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { apaReferences, keptApaReferences, type KeptReferences } from '../formats/citation-formats.ts';
 import { buildContext } from '../catalog/build-context.ts';
-import { SITE_NAME } from './identity.ts';
+import type { Contributor } from '../catalog/site-config.ts';
+import { SITE_AUTHORS, SITE_EDITORS, SITE_NAME } from './identity.ts';
 import { CACHE_DIR } from './settings.ts';
 import { absoluteUrl } from './urls.ts';
 
@@ -23,7 +24,19 @@ export function noteWorkDate(note: NoteView, corpus: Corpus): Date | undefined {
 }
 
 function base(corpus: Corpus, origin: string) {
-  return { publisher: SITE_NAME, publisherUrl: absoluteUrl(origin, corpus.urls.home) };
+  return { publisher: SITE_NAME, publisherUrl: absoluteUrl(origin, corpus.urls.home), editors: SITE_EDITORS };
+}
+
+/** An essay's authors: those its front matter names, or the site's. */
+export function essayAuthors(essay: EssayView): readonly Contributor[] {
+  return essay.entry.data.authors ?? SITE_AUTHORS;
+}
+
+/** A note's authors: those of the first essay to cite it (the one that dates it, see noteDate), or the site's. */
+export function noteAuthors(note: NoteView, corpus: Corpus): readonly Contributor[] {
+  const citing = corpus.essays.filter((e) => e.sources.some((s) => s.note === note.entry.id));
+  const first = citing.sort((a, b) => a.entry.data.published.getTime() - b.entry.data.published.getTime())[0];
+  return first ? essayAuthors(first) : SITE_AUTHORS;
 }
 
 export function essayWork(essay: EssayView, corpus: Corpus, origin: string): CitableWork {
@@ -34,6 +47,7 @@ export function essayWork(essay: EssayView, corpus: Corpus, origin: string): Cit
     title: essay.entry.data.title,
     description: essay.entry.data.standfirst,
     url: absoluteUrl(origin, essay.ref.url),
+    authors: essayAuthors(essay),
     ...base(corpus, origin),
     published: essay.entry.data.published,
     updated: essay.entry.data.updated,
@@ -49,6 +63,7 @@ export function noteWork(note: NoteView, corpus: Corpus, origin: string): Citabl
     title: note.entry.data.title,
     description: note.summary,
     url: absoluteUrl(origin, note.ref.url),
+    authors: noteAuthors(note, corpus),
     ...base(corpus, origin),
     published: noteWorkDate(note, corpus),
     papers: note.entry.data.papers,
@@ -66,6 +81,7 @@ export function claimWork(view: ClaimView, corpus: Corpus, origin: string): Cita
     title: claim.text,
     description: home.ref.title,
     url: absoluteUrl(origin, corpus.urls.claim(claim.id)),
+    authors: home.ref.kind === 'essay' ? essayAuthors(home as EssayView) : noteAuthors(home as NoteView, corpus),
     ...base(corpus, origin),
     published: dated ? dated.published : noteWorkDate(home as NoteView, corpus),
     updated: dated?.updated,

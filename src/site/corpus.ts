@@ -7,7 +7,8 @@ import { indexClaims, landingIdProblems, type PlacedClaim } from './claims.ts';
 import { readDerived, type DerivedData } from '../markdown/derived.ts';
 import { throwIfProblems, type Problem } from '../catalog/problems.ts';
 import { claimSearchRecords } from '../formats/search-records.ts';
-import { SITE_LANGUAGE, SITE_NAME } from './identity.ts';
+import { SITE_DESCRIPTION, SITE_LANGUAGE, SITE_NAME } from './identity.ts';
+import { cardDrawable, type CardData } from '../formats/claim-card.ts';
 import { urls } from './settings.ts';
 import type { SiteUrls } from './urls.ts';
 
@@ -157,10 +158,13 @@ async function loadCorpus(): Promise<Corpus> {
   const claimById = new Map(claimViews.map((c) => [c.claim.id, c]));
   // The build steps after the pages draw each claim's share picture and index it for search.
   context.publishClaims({
-    cards: claimViews.map(({ claim, home, sources }) => ({
-      card: { id: claim.id, text: claim.text, from: home.ref.title, siteName: SITE_NAME, sources: sources.length },
-      path: `c/${claim.id}/card.png`,
-    })),
+    cards: [
+      ...claimViews.map(({ claim, home, sources }) => ({
+        card: { id: claim.id, text: claim.text, from: home.ref.title, siteName: SITE_NAME, sources: sources.length },
+        path: `c/${claim.id}/card.png`,
+      })),
+      ...pageCards({ essays, notes }),
+    ],
     searchRecords: claimSearchRecords({
       notes: notes.map((n) => ({ id: n.entry.id, themes: n.entry.data.themes })),
       claims: claimViews.map((view) => view.claim),
@@ -202,4 +206,26 @@ function sectionProblems(essay: EssayView): Problem[] {
     message: `The front matter lists the sections ${JSON.stringify(listed)}, but the body's "##" headings are ${JSON.stringify(found)}.`,
     hint: 'Make the two agree: links to a section break when it is renamed, so change the list only on purpose.',
   }];
+}
+
+const essayCard = (e: EssayView): CardData => ({ id: e.entry.id, kind: 'essay', text: e.entry.data.title, from: e.entry.data.standfirst, siteName: SITE_NAME, sources: e.sources.length });
+const noteCard = (n: NoteView): CardData => ({ id: n.entry.id, kind: 'note', text: n.entry.data.title, from: n.summary, siteName: SITE_NAME, sources: n.entry.data.papers.length });
+
+/**
+ * The share pictures of the site, its essays and its notes, and where each goes in the built site (a path
+ * without the base). An essay or note whose text the card's fonts cannot draw (another script) has none.
+ */
+function pageCards({ essays, notes }: { essays: readonly EssayView[]; notes: readonly NoteView[] }): { card: CardData; path: string }[] {
+  const cards: { card: CardData; path: string }[] = [
+    { card: { id: 'site', kind: 'site', text: SITE_NAME, from: SITE_DESCRIPTION, siteName: SITE_NAME, sources: 0 }, path: 'card.png' },
+    ...essays.map((e) => ({ card: essayCard(e), path: `essays/${e.entry.id}/card.png` })),
+    ...notes.map((n) => ({ card: noteCard(n), path: `notes/${n.entry.id}/card.png` })),
+  ];
+  return cards.filter(({ card }) => cardDrawable(card));
+}
+
+/** The share picture of an essay's or note's page (a URL path), or undefined where its text cannot be drawn: the page then shows the site's. */
+export function shareImage(view: EssayView | NoteView): string | undefined {
+  if (view.ref.kind === 'essay') return cardDrawable(essayCard(view as EssayView)) ? urls.essayImage(view.entry.id) : undefined;
+  return cardDrawable(noteCard(view as NoteView)) ? urls.noteImage(view.entry.id) : undefined;
 }

@@ -1,5 +1,18 @@
-/** The site's own name and framing text, which is the site's, not the essays'. */
-export const SITE_NAME = 'Research Explainers';
-export const SITE_DESCRIPTION = 'Short essays that answer research questions from notes on the papers behind them.';
+import site from '../../site.config.ts';
+import type { Contributor } from '../catalog/site-config.ts';
+
+/**
+ * The site's own name, framing text, language and people, from
+ * site.config.ts (its address comes through src/site/settings.ts, which the
+ * environment may override).
+ */
+export const SITE_NAME: string = site.name;
+export const SITE_DESCRIPTION: string = site.description;
 /** The language of the site's pages (`<html lang>`) and of its search index. */
-export const SITE_LANGUAGE = 'en';
+export const SITE_LANGUAGE: string = site.language;
+/** Who wrote the site: the authors of every essay that names none, and of its notes and claims. */
+export const SITE_AUTHORS: readonly Contributor[] = site.authors;
+/** Who edits the site, if anyone is named. */
+export const SITE_EDITORS: readonly Contributor[] = site.editors ?? [];
+/** The Open Graph locale (og:locale): the language tag in Open Graph's spelling, "en-GB" as "en_GB". */
+export const SITE_LOCALE: string = site.language.replace('-', '_');

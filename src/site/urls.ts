@@ -14,6 +14,10 @@ export interface SiteUrls {
   claim(id: string): string;
   /** The claim's share picture. */
   claimImage(id: string): string;
+  /** The share picture of an essay, a note, or the site (src/integrations/claim-cards/). */
+  essayImage(id: string): string;
+  noteImage(id: string): string;
+  homeImage: string;
   /** The map of an essay's claims and the notes they rest on. */
   evidence(essayId: string): string;
   /** The RSS feed of essays and notes. */
@@ -35,6 +39,9 @@ export function siteUrls(base: string): SiteUrls {
     claims: at('c/'),
     claim: (id) => at(`c/${id}/`),
     claimImage: (id) => at(`c/${id}/card.png`),
+    essayImage: (id) => at(`essays/${id}/card.png`),
+    noteImage: (id) => at(`notes/${id}/card.png`),
+    homeImage: at('card.png'),
     evidence: (id) => at(`essays/${id}/evidence/`),
     feed: at('feed.xml'),
     sitemap: at('sitemap-index.xml'),

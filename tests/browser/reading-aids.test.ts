@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { axeViolations, describeViolations } from '../support/axe.ts';
 import { escapePreview, openPreview, pauseClock, useSite } from './support.ts';
+import { SITE_ORIGIN } from '../support/sites.ts';
 
 /** Citation previews, themes, print, reflow and accessibility, in Chromium (the contents rail: typography.test.ts). */
 
@@ -203,7 +204,7 @@ describe('print', () => {
       expect(await page.locator(hidden).first().isVisible(), hidden).toBe(false);
     }
     expect(await page.locator('.essay-body .citation').first().isVisible()).toBe(true);
-    expect(await page.locator('#ref-format-collapse .source-url').textContent()).toBe('http://localhost:4321/notes/format-collapse/');
+    expect(await page.locator('#ref-format-collapse .source-url').textContent()).toBe(`${SITE_ORIGIN}/notes/format-collapse/`);
     expect(await page.locator('#ref-format-collapse .source-url').isVisible()).toBe(true);
     await page.goto(site.url('notes/format-collapse/'));
     expect(await page.locator('.paper a').evaluate((a) => getComputedStyle(a, '::after').content)).toBe('" <https://arxiv.org/abs/2504.07912>"');

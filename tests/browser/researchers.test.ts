@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { axeViolations, describeViolations } from '../support/axe.ts';
 import { essayOf, useSite } from './support.ts';
+import { SITE_ORIGIN } from '../support/sites.ts';
 
 /**
  * For researchers, in Chromium: the claims-and-evidence map's links and
@@ -143,7 +144,7 @@ describe('Cite this', () => {
       // Said for this format (the status still says the one before until then).
       await expect.poll(() => page.locator('#cite-this [role="status"]').textContent()).toMatch(new RegExp(`^${format}\\b.* copied$`));
     }
-    expect(await page.locator('#cite-apa').textContent()).toContain(`${'http://localhost:4321/'}c/two-phase-arc/`);
+    expect(await page.locator('#cite-apa').textContent()).toContain(`${SITE_ORIGIN}/c/two-phase-arc/`);
   });
 
   it('shows the citations as plain text, with no dead buttons, without JavaScript', async () => {

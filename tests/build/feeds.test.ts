@@ -4,7 +4,7 @@ import * as cheerio from 'cheerio';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readContent, type ContentEssay, type ContentNote } from '../support/content.ts';
 import { allPages, fileForUrl, loadPage, normalizeText } from '../support/html.ts';
-import { PROJECT, siteBuild, SUBPATH, SUBPATH_ORIGIN, type SiteBuild } from '../support/sites.ts';
+import { PROJECT, SITE_ORIGIN, siteBuild, SUBPATH, SUBPATH_ORIGIN, type SiteBuild } from '../support/sites.ts';
 
 /**
  * Discovery: the RSS feed lists every essay and note with its summary; the
@@ -15,7 +15,7 @@ import { PROJECT, siteBuild, SUBPATH, SUBPATH_ORIGIN, type SiteBuild } from '../
 
 // Each site is checked against the content it was built from (build.contentDir).
 const builds = [
-  { name: 'site', root: 'http://localhost:4321/' },
+  { name: 'site', root: `${SITE_ORIGIN}/` },
   { name: 'subpath', root: `${SUBPATH_ORIGIN}${SUBPATH}` },
   { name: 'good', root: 'http://localhost:4321/' },
   { name: 'good-based', root: `${SUBPATH_ORIGIN}${SUBPATH}` },

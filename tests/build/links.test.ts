@@ -6,7 +6,7 @@ import { LinkChecker, LinkState } from 'linkinator';
 import { serveStatic } from '../../tools/lib/serve.ts';
 import { readContent } from '../support/content.ts';
 import { allPages, fileForUrl, loadPage } from '../support/html.ts';
-import { siteBuild, SUBPATH, SUBPATH_ORIGIN } from '../support/sites.ts';
+import { SITE_ORIGIN, siteBuild, SUBPATH, SUBPATH_ORIGIN } from '../support/sites.ts';
 
 /**
  * A crawl of each built site with linkinator, served as a static host would
@@ -56,7 +56,7 @@ async function crawl(dir: string, base: string, site: string): Promise<Crawl> {
 }
 
 const builds = [
-  { name: 'site', base: '/', site: 'http://localhost:4321' },
+  { name: 'site', base: '/', site: SITE_ORIGIN },
   { name: 'good', base: '/', site: 'http://localhost:4321' },
   { name: 'subpath', base: SUBPATH, site: SUBPATH_ORIGIN },
 ];

@@ -2,7 +2,9 @@ import type { CheerioAPI } from 'cheerio';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readContent, type ContentEssay, type ContentNote } from '../support/content.ts';
 import { allPages, loadPage, normalizeText } from '../support/html.ts';
-import { siteBuild, SUBPATH, SUBPATH_ORIGIN, type SiteBuild } from '../support/sites.ts';
+import { SITE_ORIGIN, siteBuild, SUBPATH, SUBPATH_ORIGIN, type SiteBuild } from '../support/sites.ts';
+import { invertedName, nameParts } from '../../src/catalog/site-config.ts';
+import siteConfig from '../../site.config.ts';
 
 /**
  * What reference managers, search engines and link previews read from the
@@ -14,7 +16,7 @@ import { siteBuild, SUBPATH, SUBPATH_ORIGIN, type SiteBuild } from '../support/s
 const SITE_NAME = 'Research Explainers';
 // Each site is checked against the content it was built from (build.contentDir).
 const builds = [
-  { name: 'site', root: 'http://localhost:4321/', base: '/' },
+  { name: 'site', root: `${SITE_ORIGIN}/`, base: '/' },
   { name: 'subpath', root: `${SUBPATH_ORIGIN}${SUBPATH}`, base: SUBPATH },
   { name: 'good', root: 'http://localhost:4321/', base: '/' },
   { name: 'good-based', root: `${SUBPATH_ORIGIN}${SUBPATH}`, base: SUBPATH },
@@ -53,7 +55,8 @@ for (const spec of builds) {
         expect(meta($, 'citation_publication_date')).toEqual([slashDate(essay.published)]);
         expect(meta($, 'citation_public_url')).toEqual([url]);
         expect(meta($, 'citation_publisher')).toEqual([SITE_NAME]);
-        expect(meta($, 'citation_author')).toEqual([]);
+        // The content names no authors: the site's (site.config.ts), family name first.
+        expect(meta($, 'citation_author')).toEqual(siteConfig.authors.map(invertedName));
         const refs = meta($, 'citation_reference');
         const papers = new Set(essay.notes.flatMap((n) => noteBySlug(n).papers.map((p) => p.arxiv)));
         expect(refs).toHaveLength(papers.size);
@@ -78,7 +81,7 @@ for (const spec of builds) {
           publisher: { '@type': 'Organization', name: SITE_NAME, url: spec.root },
         });
         expect(data['dateModified']).toBe(essay.updated);
-        expect(data).not.toHaveProperty('author');
+        expect(data['author'].map((a: { name: string }) => a.name)).toEqual(siteConfig.authors.map((a) => a.name));
         expect(data['citation'].map((c: { url: string }) => c.url)).toEqual(essay.notes.map((n) => `${spec.root}notes/${n}/`));
         for (const cited of data['citation']) {
           const note = notes.find((n) => `${spec.root}notes/${n.slug}/` === cited.url)!;
@@ -125,7 +128,7 @@ for (const spec of builds) {
       expect(checked).toBeGreaterThan(0);
     });
 
-    it('offers "Cite this" on essays and notes in APA, BibTeX and CSL-JSON, with no author', () => {
+    it('offers "Cite this" on essays and notes in APA, BibTeX and CSL-JSON, by the site\'s authors', () => {
       const works = [
         ...essays.map((e) => ({ path: `/essays/${e.slug}/`, title: e.title, date: e.published })),
         ...notes.map((n) => ({ path: `/notes/${n.slug}/`, title: n.title, date: noteDate(n.slug) })),
@@ -135,14 +138,14 @@ for (const spec of builds) {
         const $ = loadPage(build.outDir, work.path);
         const year = work.date ? work.date.slice(0, 4) : 'n.d.';
         // APA's typographic quotes and apostrophes are fine; normalizeText folds them.
-        expect(normalizeText($('#cite-apa').text())).toMatch(new RegExp(`^${escape(normalizeText(work.title))} \\(${escape(year)}.*\\)\\. ${SITE_NAME}\\. ${escape(url)}$`));
+        expect(normalizeText($('#cite-apa').text())).toMatch(new RegExp(`^${escape(nameParts(siteConfig.authors[0]!).family)}.* \\(${escape(year)}.*\\)\\. ${escape(normalizeText(work.title))} ${SITE_NAME}\\. ${escape(url)}$`));
         const bibtex = $('#cite-bibtex').text();
         expect(bibtex).toContain(`url = {${url}}`);
         expect(bibtex).toContain(`publisher = {${SITE_NAME}}`);
-        expect(bibtex).not.toMatch(/author\s*=/);
+        expect(bibtex).toMatch(new RegExp(`author = \\{.*${escape(nameParts(siteConfig.authors[0]!).family)}`));
         const [csl] = JSON.parse($('#cite-csl').text());
         expect(csl).toMatchObject({ type: 'webpage', title: work.title, URL: url, 'container-title': SITE_NAME });
-        expect(csl.author).toBeUndefined();
+        expect(csl.author).toHaveLength(siteConfig.authors.length);
         expect(csl.issued).toEqual(work.date ? { 'date-parts': [work.date.split('-').map(Number)] } : undefined);
         expect($('button[data-copy-from]').length).toBe(3);
       }

@@ -1,6 +1,7 @@
 import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { prepareBuildRoot, runAstroBuild } from '../../tools/lib/astro-build.ts';
+import { LOCAL_ORIGIN } from '../../src/catalog/settings.ts';
 import { OUTPUT, PROJECT, type SiteBuild, type SiteSpec } from './sites.ts';
 
 /**
@@ -24,7 +25,8 @@ export async function buildSite(spec: SiteSpec): Promise<SiteBuild> {
   const { exitCode, output } = await runAstroBuild({
     project: PROJECT,
     args: ['--config', 'astro.config.mjs'],
-    env: { BUILD_ROOT: join(dir, 'root'), OUT_DIR: outDir, CONTENT_DIR: contentDir, ...spec.env },
+    // A site without a deployed address (SITE_URL) is built for this machine, as npm run serve builds.
+    env: { BUILD_ROOT: join(dir, 'root'), OUT_DIR: outDir, CONTENT_DIR: contentDir, LOCAL_URL: spec.env?.['SITE_URL'] ? '' : LOCAL_ORIGIN, ...spec.env },
   });
   const result: SiteBuild = { name: spec.name, exitCode, output, outDir, contentDir, seconds: (performance.now() - started) / 1000 };
   writeFileSync(join(dir, 'result.json'), JSON.stringify(result, null, 2));

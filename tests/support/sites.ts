@@ -26,6 +26,8 @@ export const SUBPATH = '/explainers/';
 /** A second essay and its new notes, added to the real content for the "subpath" site. */
 export const SECOND_ESSAY = join(FIXTURES, 'second-essay', 'content');
 export const SUBPATH_ORIGIN = 'https://example.org';
+/** The deployed address of the real site's build at the root (the others build for this machine, LOCAL_URL). */
+export const SITE_ORIGIN = 'https://explainers.example.org';
 
 export interface SiteSpec {
   name: string;
@@ -64,7 +66,8 @@ export function errorFixtureContent(name: string): string {
 export function allSites(): SiteSpec[] {
   const good = join(FIXTURES, 'good', 'content');
   return [
-    { name: 'site', contentDir: join(PROJECT, 'content') },
+    // Built as a deployment is, for a real address: it doubles as the test that no loopback address is left.
+    { name: 'site', contentDir: join(PROJECT, 'content'), env: { SITE_URL: SITE_ORIGIN } },
     // A deploy under a sub-path, at another origin, of the real content with a second essay and four new notes
     // added, as an author would add them: every check of the real site must pass on it too.
     { name: 'subpath', contentDir: join(PROJECT, 'content'), addContent: SECOND_ESSAY, env: { BASE_PATH: SUBPATH, SITE_URL: SUBPATH_ORIGIN } },

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { checkRegistry, parseRegistry } from '../../src/catalog/claim-registry.ts';
 import { createContentIndex } from '../../src/catalog/content-index.ts';
 import { ContentError, formatProblem } from '../../src/catalog/problems.ts';
-import { readSettings } from '../../src/catalog/settings.ts';
+import { LOCAL_ORIGIN, readSettings } from '../../src/catalog/settings.ts';
 import remarkCitations from '../../src/plugins/remark-citations.ts';
 import remarkClaims from '../../src/plugins/remark-claims.ts';
 import remarkContentRules from '../../src/plugins/remark-content-rules.ts';
@@ -55,7 +55,7 @@ function project(files: Record<string, string | undefined>): string {
 /** What the build prints when the content index finds problems (src/catalog/loaders/indexed.ts). */
 function contentReport(files: Record<string, string | undefined>): string {
   const root = project({ 'essays/essay.mdx': ESSAY, 'notes/base-note.mdx': NOTE, ...files });
-  const { problems } = createContentIndex(readSettings({}, root)).current();
+  const { problems } = createContentIndex(readSettings({ LOCAL_URL: LOCAL_ORIGIN }, root)).current();
   return new ContentError('The content has problems.', problems).message;
 }
 

@@ -11,6 +11,7 @@ const essay: CitableWork = {
   publisher: 'Research Explainers',
   publisherUrl: 'https://example.org/explainers/',
   published: new Date('2026-11-29'),
+  authors: [{ name: 'Ada Lovelace' }, { name: 'Research Explainers editors', organization: true }],
   papers: [],
   notes: [],
 };
@@ -33,7 +34,7 @@ describe('citationKey', () => {
 });
 
 describe('cslItem', () => {
-  it('describes an essay as a web page of the site, with no author', () => {
+  it('describes an essay as a web page of the site, by its authors: a person by family and given names, a team whole', () => {
     const item = cslItem(essay);
     expect(item).toMatchObject({
       type: 'webpage',
@@ -43,7 +44,9 @@ describe('cslItem', () => {
       URL: essay.url,
       issued: { 'date-parts': [[2026, 11, 29]] },
     });
-    expect(item.author).toBeUndefined();
+    expect(item.author).toEqual([{ family: 'Lovelace', given: 'Ada' }, { literal: 'Research Explainers editors' }]);
+    expect(item.editor).toBeUndefined();
+    expect(cslItem({ ...essay, editors: [{ name: 'Grace Hopper' }] }).editor).toEqual([{ family: 'Hopper', given: 'Grace' }]);
   });
 
   it('describes a claim as an entry in its essay, at its permanent link', () => {
@@ -56,15 +59,15 @@ describe('cslItem', () => {
 });
 
 describe('citationFormats', () => {
-  it('writes an essay in APA style: title first, then the date and the website', () => {
+  it('writes an essay in APA style: the authors, the date, the title and the website', () => {
     expect(citationFormats(essay).apa).toBe(
-      'How does prolonged RL training differ from standard RLVR approaches? (2026, November 29). Research Explainers. https://example.org/explainers/essays/prolonged-rl-training/',
+      'Lovelace, A. & Research Explainers editors. (2026, November 29). How does prolonged RL training differ from standard RLVR approaches? Research Explainers. https://example.org/explainers/essays/prolonged-rl-training/',
     );
   });
 
   it('writes an undated note as "n.d.", with no "Retrieved" before the URL (there is no retrieval date to give)', () => {
     expect(citationFormats({ ...essay, kind: 'note', id: 'n', title: 'A question?', published: undefined, url: 'https://x.org/notes/n/' }).apa).toBe(
-      'A question? (n.d.). Research Explainers. https://x.org/notes/n/',
+      'Lovelace, A. & Research Explainers editors. (n.d.). A question? Research Explainers. https://x.org/notes/n/',
     );
   });
 
@@ -76,7 +79,7 @@ describe('citationFormats', () => {
     expect(bibtex).toContain('url = {https://example.org/explainers/c/format-collapse-first-epoch/}');
     expect(bibtex).toContain('year = {2026}');
     expect(bibtex).toContain('---'); // the em dash, as BibTeX writes it
-    expect(bibtex).not.toContain('author');
+    expect(bibtex).toContain('author = {Lovelace, Ada and {Research Explainers editors}}');
   });
 
   it('gives the claim its permalink and its essay in APA', () => {
@@ -130,7 +133,7 @@ describe('keptApaReferences', () => {
     const again = keptApaReferences(retitled, kept);
     expect(again.fresh).toBe(true);
     expect(again.key).not.toBe(key);
-    expect(again.references[1]).toMatch(/^A third question\?/);
+    expect(again.references[1]).toMatch(/\(2026, November 29\)\. A third question\?/);
     expect(keptApaReferences(works, { key, references: ['kept 1'] }).fresh).toBe(true);
     // A note's summary is not part of its reference: a change to it keeps the batch.
     expect(keptApaReferences([{ ...works[0]!, description: 'Changed.' }, works[1]!], kept).fresh).toBe(false);

@@ -15,6 +15,7 @@ const essay: CitableWork = {
   publisherUrl: 'https://x.org/base/',
   published: new Date('2026-11-29'),
   updated: new Date('2026-12-03'),
+  authors: [{ name: 'Ada Lovelace', orcid: '0000-0002-1825-0097' }, { name: 'Research Explainers editors', organization: true }],
   papers: [zhao, mukherjee],
   notes: [
     { title: 'Does format collapse?', url: 'https://x.org/base/notes/a/', papers: [zhao] },
@@ -38,7 +39,7 @@ describe('citationReference', () => {
 });
 
 describe('highwireTags', () => {
-  it('gives title, publisher, date, URL and a reference per paper, and no author', () => {
+  it('gives title, authors (family name first, with the ORCID iD), publisher, date, URL and a reference per paper', () => {
     const tags = highwireTags(essay);
     const value = (name: string) => tags.filter((t) => t.name === name).map((t) => t.content);
     expect(value('citation_title')).toEqual(['How does it differ?']);
@@ -46,7 +47,10 @@ describe('highwireTags', () => {
     expect(value('citation_publication_date')).toEqual(['2026/11/29']);
     expect(value('citation_public_url')).toEqual(['https://x.org/base/essays/e/']);
     expect(value('citation_reference')).toHaveLength(2);
-    expect(value('citation_author')).toEqual([]);
+    expect(value('citation_author')).toEqual(['Lovelace, Ada', 'Research Explainers editors']);
+    expect(value('citation_author_orcid')).toEqual(['https://orcid.org/0000-0002-1825-0097']);
+    // Each ORCID iD right after its author, as Highwire pairs them.
+    expect(tags.map((t) => t.name).slice(1, 4)).toEqual(['citation_author', 'citation_author_orcid', 'citation_author']);
   });
 
   it('leaves the date out when it is not known', () => {
@@ -69,7 +73,13 @@ describe('workJsonLd', () => {
         { name: 'Few parameters?' },
       ],
     });
-    expect(workJsonLd(essay)).not.toHaveProperty('author');
+    expect(workJsonLd(essay)).toMatchObject({
+      author: [
+        { '@type': 'Person', name: 'Ada Lovelace', '@id': 'https://orcid.org/0000-0002-1825-0097' },
+        { '@type': 'Organization', name: 'Research Explainers editors' },
+      ],
+    });
+    expect(workJsonLd(essay)).not.toHaveProperty('editor');
   });
 
   it('makes a note a ScholarlyArticle about and based on its papers', () => {

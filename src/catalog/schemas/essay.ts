@@ -26,6 +26,14 @@ export const essaySchema = z
      * by `npm run claims:publish`, so their ids stay free to change. Default false.
      */
     draft: z.boolean().optional(),
+    /**
+     * Who wrote the essay, when not the site's authors (site.config.ts): each a
+     * name, or { name, orcid }. Its notes and claims are credited to them too. Optional.
+     */
+    authors: z
+      .array(z.union([z.string().trim().min(1).transform((name) => ({ name })), z.strictObject({ name: z.string().trim().min(1), orcid: z.string().regex(/^\d{4}-\d{4}-\d{4}-\d{3}[\dX]$/).optional() })]))
+      .min(1)
+      .optional(),
   })
   .refine((e) => !e.updated || e.updated >= e.published, {
     path: ['updated'],
@@ -39,6 +47,7 @@ export const essayFieldHints = {
   updated: 'updated: the date of the last revision, as YYYY-MM-DD, not before published.',
   sections: 'sections: the "##" headings of the body, in order, such as ["What changes early", "What compounds"].',
   draft: 'draft: true while the essay is a draft (shown by npm run dev only), false or left out to publish it.',
+  authors: 'authors: a list of names, such as [Ada Lovelace], or of { name, orcid }, such as [{ name: Ada Lovelace, orcid: 0000-0002-1825-0097 }].',
 } as const;
 
 export type EssayData = z.infer<typeof essaySchema>;

@@ -1,7 +1,9 @@
 /**
- * claim-cards: each claim's share picture (/c/<id>/card.png). Drawing starts
+ * claim-cards: the share picture of every page that can be shared: each claim
+ * (/c/<id>/card.png), essay and note (card.png in its folder) and the site
+ * (/card.png). Drawing starts
  * early: as soon as the pages know the site's claims (src/site/corpus.ts
- * publishes them on the build context), the cards are drawn in worker threads,
+ * publishes them, with the other cards, on the build context), the cards are drawn in worker threads,
  * on the core the page rendering leaves free. After the build, the cards of
  * those claims are copied into the site; any not drawn yet are drawn then.
  * Cards are kept in Astro's cache folder under a hash of their content and of
@@ -28,7 +30,7 @@ export function claimCards(context: BuildContext): AstroIntegration {
   /** The cache file of a card: a hash of what is drawn (not the claim's id, which is not). */
   const cacheFile = (card: CardData) => {
     version ??= codeVersion();
-    const drawn = JSON.stringify([card.text, card.from, card.siteName, card.sources]);
+    const drawn = JSON.stringify([card.kind ?? 'claim', card.text, card.from, card.siteName, card.sources]);
     return join(cacheDir, `${createHash('sha256').update(version).update(drawn).digest('hex').slice(0, 32)}.png`);
   };
 
