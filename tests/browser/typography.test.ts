@@ -95,7 +95,7 @@ describe('sources', () => {
     expect(await size('.source-title')).toBeLessThan(await size('.essay-body p'));
   });
 
-  it('link each note and each of its papers; the summary folds open without JavaScript; the preview links the paper too', async () => {
+  it('link each note and each of its papers; one switch shows every summary without JavaScript; the back-links are the pointer's; the preview links the paper too', async () => {
     const page = await site.page({ javaScriptEnabled: false });
     await page.goto(site.url(essayPath));
     const entries = page.locator('.sources-list > li.source');
@@ -107,9 +107,14 @@ describe('sources', () => {
       expect(await entry.locator('.source-paper a').evaluateAll((as) => as.map((a) => a.getAttribute('href'))), slug).toEqual(note.papers.map((p) => arxiv(p.arxiv)));
     }
     const first = page.locator('.sources-list > li.source').first();
-    expect(await first.locator('.source-summary').isVisible()).toBe(false);
-    await first.locator('.source-more > summary').click();
-    expect(await first.locator('.source-summary').isVisible()).toBe(true);
+    const summaries = page.locator('.sources .source-summary');
+    expect(await summaries.count()).toBe(essay.notes.length);
+    expect(await summaries.evaluateAll((all) => all.filter((s) => s.checkVisibility()).length)).toBe(0);
+    await page.getByLabel("Show each note's summary").check();
+    expect(await summaries.evaluateAll((all) => all.filter((s) => s.checkVisibility()).length)).toBe(essay.notes.length);
+    // The back-links show, for the pointer; the keyboard reaches the same places from the notes' "Cited in".
+    expect(await first.locator('.backrefs a').first().isVisible()).toBe(true);
+    expect(await page.locator('.backrefs a:not([tabindex="-1"])').count()).toBe(0);
 
     const withScript = await site.page();
     await withScript.goto(site.url(essayPath));
@@ -163,13 +168,13 @@ describe('contents', () => {
 });
 
 describe('page furniture', () => {
-  it('prints folded parts open, without disclosure markers: the Cite formats and the sources’ summaries', async () => {
+  it('prints folded parts open, without disclosure markers or the summaries’ switch: the Cite formats and the sources’ summaries', async () => {
     const page = await site.page();
     await page.emulateMedia({ media: 'print' });
     await page.goto(site.url(essayPath));
     const closed = page.locator('details:not([open])');
     expect(await closed.count()).toBeGreaterThan(0);
-    for (const selector of ['.cite-format:not([open]) .cite-code', '.source-more:not([open]) .source-summary']) {
+    for (const selector of ['.cite-format:not([open]) .cite-code', '.sources:not(:has(.sources-summaries:checked)) .source-summary']) {
       expect(await page.locator(selector).first().isVisible(), selector).toBe(true);
     }
     // A summary is a list item: its ::marker (▶) shows unless its list style is none.

@@ -62,8 +62,9 @@ for (const { name, root, base } of builds) {
     });
 
     it('unfurls the home page, an essay, a note and a claim with a title, a description and an absolute picture in the build', async () => {
-      const essay = content.essays[0]!;
-      const note = content.notes.find((n) => essay.notes.includes(n.slug))!;
+      const built = readContent(build.contentDir);
+      const essay = built.essays[0]!;
+      const note = built.notes.find((n) => essay.notes.includes(n.slug))!;
       const claim = essay.claims[0]!;
       for (const path of ['', `essays/${essay.slug}/`, `notes/${note.slug}/`, `c/${claim}/`]) {
         const html = readFileSync(fileForUrl(build.outDir, path), 'utf8');
@@ -81,7 +82,9 @@ for (const { name, root, base } of builds) {
 
     it('lists in claims.json only URLs that resolve to files of the build, the share picture too', () => {
       const feed = JSON.parse(readFileSync(fileForUrl(build.outDir, 'c/claims.json'), 'utf8')) as { claims: { id: string; url: string; card: string; context: string }[] };
-      expect(feed.claims.map((c) => c.id).sort()).toEqual(content.essays.flatMap((e) => e.claims).concat(content.notes.flatMap((n) => n.claims)).sort());
+      // Each build against the content it was built from: "subpath" holds a second essay (tests/support/sites.ts).
+      const built = readContent(build.contentDir);
+      expect(feed.claims.map((c) => c.id).sort()).toEqual(built.essays.flatMap((e) => e.claims).concat(built.notes.flatMap((n) => n.claims)).sort());
       for (const claim of feed.claims) {
         for (const url of [claim.url, claim.card, claim.context.split('#')[0]!]) expect(fileOf(url) && existsSync(fileOf(url)!), url).toBe(true);
       }

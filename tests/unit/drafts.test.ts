@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { publishableClaims } from '../../src/catalog/claim-scan.ts';
 import { createContentIndex } from '../../src/catalog/content-index.ts';
 import { isDraft, shownEntries } from '../../src/catalog/drafts.ts';
-import { readSettings } from '../../src/catalog/settings.ts';
+import { LOCAL_ORIGIN, readSettings } from '../../src/catalog/settings.ts';
 import { PROJECT } from '../support/sites.ts';
 
 /** Drafts: shown by the dev server, left out of a build and of the claims npm run claims:publish publishes. */
@@ -22,7 +22,7 @@ describe('the draft rule', () => {
 });
 
 describe('claims:publish on the good fixture, which holds a draft essay', () => {
-  const catalog = createContentIndex(readSettings({ CONTENT_DIR: join(PROJECT, 'tests/fixtures/good/content') }, PROJECT)).current();
+  const catalog = createContentIndex(readSettings({ LOCAL_URL: LOCAL_ORIGIN, CONTENT_DIR: join(PROJECT, 'tests/fixtures/good/content') }, PROJECT)).current();
 
   it('reads the draft without a problem', () => {
     expect(catalog.problems).toEqual([]);

@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startBuildContext } from '../../src/catalog/build-context.ts';
 import { createContentIndex } from '../../src/catalog/content-index.ts';
 import { indexedCollection } from '../../src/catalog/loaders/indexed.ts';
-import { readSettings } from '../../src/catalog/settings.ts';
+import { LOCAL_ORIGIN, readSettings } from '../../src/catalog/settings.ts';
 
 /**
  * The collections' loader against Astro's own data store, which a project
@@ -38,7 +38,7 @@ afterEach(() => {
 
 /** One `astro build`: a fresh content index, Astro's store as the last build left it. */
 async function build(root: string, store: MutableDataStore): Promise<void> {
-  startBuildContext(createContentIndex(readSettings({}, root)));
+  startBuildContext(createContentIndex(readSettings({ LOCAL_URL: LOCAL_ORIGIN }, root)));
   await indexedCollection('notes').load({
     store: store.scopedStore('notes'),
     config: { root: pathToFileURL(`${root}/`) },
