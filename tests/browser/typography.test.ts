@@ -95,7 +95,7 @@ describe('sources', () => {
     expect(await size('.source-title')).toBeLessThan(await size('.essay-body p'));
   });
 
-  it('link each note and each of its papers; one switch shows every summary without JavaScript; the back-links are the pointer's; the preview links the paper too', async () => {
+  it('link each note and each of its papers; one switch shows every summary without JavaScript; the back-links are the pointer’s; the preview links the paper too', async () => {
     const page = await site.page({ javaScriptEnabled: false });
     await page.goto(site.url(essayPath));
     const entries = page.locator('.sources-list > li.source');
