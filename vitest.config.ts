@@ -15,6 +15,11 @@ export default defineConfig({
   test: {
     reporters: ['default', './tests/support/summary-reporter.ts'],
     testTimeout: 20_000,
+    // Two test files at a time, as two sites build at a time: Vitest's default here is one worker, and the
+    // browser files spend much of their time waiting on Chromium, so two at once take 124 s where one at a
+    // time took about 165 s (idle, two cores). The tests wait on state, never on time, so a busier machine
+    // makes them slower, not red (CONTRIBUTING.md).
+    maxWorkers: 2,
     hookTimeout: 600_000,
     projects: [
       {

@@ -1,7 +1,7 @@
 /**
  * Compares the two ways Pagefind can make a claim findable on its own, on the
  * built site's real content, with claim-level queries whose right answer is
- * known (the README's "Search" section quotes the result):
+ * known (docs/search.md quotes the result):
  *
  * - sub-results: each claim's <span id> carries data-pagefind-title, so a
  *   claim is a sub-result of its essay's page result;

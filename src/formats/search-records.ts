@@ -8,7 +8,7 @@ import { SITE_LANGUAGE } from '../site/identity.ts';
  * not at the top of its essay. Pages (essays and notes) are indexed from their
  * built HTML; claims are custom records built here from the corpus and added
  * through Pagefind's Node API (src/integrations/pagefind.ts), which is the
- * route that ranked claims best (README, "Search").
+ * route that ranked claims best (docs/search.md).
  *
  * Record URLs are paths from the site root, without the base path: Pagefind's
  * browser code puts its own base URL (where /pagefind/ is served) in front of

@@ -12,7 +12,7 @@ import { useSite } from './support.ts';
  * them (a search it can no longer drive reports "not available", and a first
  * view it cannot load throws). It asserts that the measurements ran and what
  * they found, never how fast or how small: those are the bench's figures, not
- * a test's (README, "Performance").
+ * a test's (bench/README.md).
  */
 
 const site = useSite('site');

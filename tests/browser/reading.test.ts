@@ -23,7 +23,8 @@ describe('reading the essay', () => {
     await page.goto(site.url(`essays/${ESSAY}/`));
     await page.getByRole('link', { name: 'Source 9: Why do random rewards improve reasoning for some models but not others?' }).click();
     await expect.poll(() => page.url()).toBe(site.url('notes/random-rewards/'));
-    await page.locator('.cited-in-place').first().click();
+    // The place in this essay (another essay may cite the note too, and be listed first).
+    await page.locator(`.cited-in-place[href$="essays/${ESSAY}/#rewards-as-catalyst"]`).click();
     await expect.poll(() => page.url()).toBe(site.url(`essays/${ESSAY}/#rewards-as-catalyst`));
     const claim = page.locator('#rewards-as-catalyst');
     await expect.poll(() => claim.evaluate((el) => el.matches(':target'))).toBe(true);

@@ -185,14 +185,18 @@ describe('the header search', () => {
     expect(paced.at(-1)).toBe('entropy');
   });
 
-  it('puts the right claim first for claim-level queries', async () => {
+  // Ranking is checked on the real content, which an author may add to: a new essay about entropy may
+  // rightly rank its own claim first, so the checks are that a claim comes first and that the claim the
+  // words come from is among the results, not that it is first.
+  it('puts a claim first for claim-level queries, and finds the claim the words come from', async () => {
     const page = await site.page();
     await page.goto(site.url());
     for (const { words, claim } of claimQueries) {
       await searchHeader(page, words);
       const first = options(page).first();
-      expect(await first.getAttribute('href'), words).toMatch(new RegExp(`^/${ESSAY}\\?.*#${claim}$`));
       expect(await first.locator('.search-kind').textContent(), words).toBe('Claim');
+      const hrefs = await options(page).evaluateAll((all) => all.map((a) => a.getAttribute('href') ?? ''));
+      expect(hrefs.some((href) => new RegExp(`^/${ESSAY}\\?.*#${claim}$`).test(href)), `${words}: ${hrefs.join(', ')}`).toBe(true);
     }
   });
 
@@ -200,7 +204,9 @@ describe('the header search', () => {
     const page = await site.page();
     await page.goto(site.url());
     await searchHeader(page, 'pass@k');
-    expect(await options(page).first().getAttribute('href')).toMatch(/^\/notes\/reasoning-boundary\//);
+    expect(await options(page).first().locator('.search-kind').textContent()).toBe('Note');
+    const notes = await options(page).filter({ has: page.locator('.search-kind-note') }).evaluateAll((all) => all.map((a) => a.getAttribute('href') ?? ''));
+    expect(notes.some((href) => href.startsWith('/notes/reasoning-boundary/')), notes.join(', ')).toBe(true);
   });
 
   it('finds a note by a theme its text never uses, with the excerpt taken from its text, not its list of themes', async () => {
@@ -208,9 +214,9 @@ describe('the header search', () => {
     await page.goto(site.url());
     // "infrastructure" is a theme of the AReaL note and appears nowhere in the note's text.
     await searchHeader(page, 'infrastructure');
-    const note = options(page).filter({ has: page.locator('.search-kind-note') });
+    // Found by its theme (another author's note may carry it too, so not necessarily alone).
+    const note = options(page).and(page.locator('[href^="/notes/asynchronous-rl/"]'));
     expect(await note.count()).toBe(1);
-    expect(await note.getAttribute('href')).toMatch(/^\/notes\/asynchronous-rl\//);
     expect(await note.locator('.search-result-detail').textContent()).toMatch(/^AReaL enables continuous generation/);
   });
 

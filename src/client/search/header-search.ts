@@ -52,7 +52,7 @@ const HEADER_FACETS = ['kind'] as const;
  * underneath, which is what works without JavaScript.
  *
  * Loaded by bootstrap.ts on the reader's first focus, keystroke or shortcut.
- * The DOM contract the benchmark relies on (README, "Search"): each drawn
+ * The DOM contract the benchmark relies on (docs/search.md): each drawn
  * result is `#site-search-listbox > [role="option"]`, and the form's
  * data-search-state becomes "results" (or "empty") with data-search-query set
  * to the words once they are drawn.

@@ -6,7 +6,7 @@ import type { FilterCounts, PagefindFilters, ResultData } from './search-ui.ts';
  * Pagefind's search API (pagefind.js in the built site's /pagefind/ folder),
  * loaded on the first search and set up once with the highlight parameter
  * that result URLs carry to the page they open. Ranking is Pagefind's default:
- * see the README ("Search") for why no tuning is needed. The
+ * see docs/search.md for why no tuning is needed. The
  * bundle is not part of the Vite build (Pagefind writes it after Astro), so it
  * is imported from its URL at run time.
  */
@@ -56,14 +56,14 @@ export function loadPagefind(bundle: string): Promise<PagefindApi> {
     await pagefind.options({ ...PAGEFIND_OPTIONS });
     // Fetches what the first search needs while the reader types the first word, and of the filters only the
     // kinds: a search counts its results for every filter it has loaded, and counting themes and essays too
-    // made each search two to three times slower at 5,000 notes (README, "Search"). The header's chips are
+    // made each search two to three times slower at 5,000 notes (docs/search.md). The header's chips are
     // kinds; themes and essays narrow results on the search page.
     const kindsOnly = { filters: { [SEARCH_FILTERS.kind]: { any: [] } } };
     await pagefind.preload(null, kindsOnly);
     // A search with no words, whose results are dropped: Pagefind's first search in a page is its slowest
     // (its WebAssembly runs for the first time), and this one needs no file the preload did not fetch. At
     // 5,000 notes it takes about 80 ms, while the reader is still typing, and about 30 ms off the first
-    // results (README, "Search").
+    // results (docs/search.md).
     await pagefind.search(null, kindsOnly);
     return pagefind;
   })();
