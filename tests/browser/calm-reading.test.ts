@@ -75,6 +75,14 @@ describe('the header and the jumps, from 320 to 1920 px', () => {
       // One row: two rows would stack at least two children.
       expect(row.height, `${width}px: header ${row.height}px tall`).toBeLessThan(tallest + shortest);
       for (const child of row.children) expect(Math.abs(child.middle - row.children[0]!.middle), `${width}px: a header child off the row`).toBeLessThanOrEqual(2);
+      // The search field's "/" hint, where it shows, sits inside the field (not over the controls beside it).
+      const hint = await page.evaluate(() => {
+        const key = document.querySelector('.site-search-key')!;
+        if (!key.checkVisibility()) return null;
+        const [k, f] = [key.getBoundingClientRect(), document.querySelector('#site-search-input')!.getBoundingClientRect()];
+        return k.left >= f.left && k.right <= f.right && k.top >= f.top && k.bottom <= f.bottom;
+      });
+      if (width >= 800) expect(hint, `${width}px: the "/" hint is not inside the search field`).toBe(true);
       for (const at of await jumps(page, targets)) {
         expect(at.top, `${width}px: #${at.id} lands at ${at.top}, under the header (bottom ${at.below})`).toBeGreaterThanOrEqual(at.below);
         landed += 1;
