@@ -29,7 +29,8 @@ async function open(browser: Browser, url: string, width: number, scheme: 'light
   return page;
 }
 
-const server = await serveStatic(join(root, 'dist'));
+// npm run build:local's folder: a build for this machine (npm run build's dist/ is for the deployed address).
+const server = await serveStatic(join(root, 'dist-local'));
 const browser = await launchChromium();
 try {
   for (const width of [390, 1440]) {

@@ -1,9 +1,12 @@
 /**
- * security-headers: after the build, writes `_headers` at the root of the
- * output, for static hosts that read it: the union of every page's
- * Content-Security-Policy (Astro puts each page's in a <meta> element), its
- * hashes those of the inline scripts and styles the built pages hold, plus
- * frame-ancestors, HSTS and the other headers a <meta> cannot carry.
+ * security-headers: after the build, makes each page's Content-Security-Policy
+ * <meta> (which Astro writes, with hashes of every script and style it knows
+ * of, most of them shipped as files, one of an empty string) list exactly the
+ * inline scripts and styles that page holds: on hosts that send no headers
+ * (GitHub Pages) the <meta> is the only policy. Then it writes `_headers` at
+ * the root of the output, for static hosts that read it: the union of the
+ * pages' policies, plus frame-ancestors, HSTS and the other headers a <meta>
+ * cannot carry.
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -27,12 +30,17 @@ export default function securityHeaders({ site }: { site: string }): AstroIntegr
         const scripts: string[] = [];
         const styles: string[] = [];
         const policies = pages.flatMap((page) => {
-          const html = readFileSync(join(outDir, page), 'utf8');
+          const file = join(outDir, page);
+          const html = readFileSync(file, 'utf8');
           const inline = inlineHashes(html);
           scripts.push(...inline.scripts);
           styles.push(...inline.styles);
           const match = META.exec(html);
-          return match?.[1] ? [match[1].replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&')] : [];
+          if (!match?.[1]) return [];
+          const exact = withHashes(match[1].replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&'), inline);
+          // The policy holds no double quote or ampersand (directives, 'self', hashes), so it needs no escaping in content="…".
+          writeFileSync(file, html.replace(META, (tag, content: string) => tag.replace(content, exact)));
+          return [exact];
         });
         if (policies.length < pages.length) {
           throw new Error(`${pages.length - policies.length} of ${pages.length} pages have no Content-Security-Policy <meta>: is security.csp still on in astro.config.mjs?`);

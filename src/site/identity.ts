@@ -14,5 +14,14 @@ export const SITE_LANGUAGE: string = site.language;
 export const SITE_AUTHORS: readonly Contributor[] = site.authors;
 /** Who edits the site, if anyone is named. */
 export const SITE_EDITORS: readonly Contributor[] = site.editors ?? [];
-/** The Open Graph locale (og:locale): the language tag in Open Graph's spelling, "en-GB" as "en_GB". */
-export const SITE_LOCALE: string = site.language.replace('-', '_');
+/**
+ * The Open Graph locale (og:locale), which is language_TERRITORY: "en-GB" as
+ * "en_GB", and a bare language with its likeliest territory ("en" as "en_US",
+ * "de" as "de_DE"), as the platform's likely-subtags data gives it.
+ */
+export const SITE_LOCALE: string = openGraphLocale(site.language);
+
+export function openGraphLocale(language: string): string {
+  const locale = new Intl.Locale(language).maximize();
+  return locale.region ? `${locale.language}_${locale.region}` : locale.language;
+}

@@ -111,6 +111,22 @@ for (const { name, root, base } of builds) {
       expect(Object.fromEntries(headersFor(parseHeadersFile(text), `${base}feed.xml`))['Content-Type']).toBe('application/rss+xml; charset=utf-8');
     });
 
+    it('gives each page a <meta> policy whose hashes are exactly its own inline scripts and styles (on hosts that send no headers it is the only policy)', () => {
+      const pages = files(build.outDir).filter((f) => f.endsWith('.html'));
+      expect(pages.length).toBeGreaterThan(0);
+      for (const page of pages) {
+        const $ = cheerio.load(readFileSync(join(build.outDir, page), 'utf8'));
+        const policy = $('meta[http-equiv="content-security-policy"]').attr('content') ?? '';
+        const hashes = (directive: string) => new Set((policy.split(';').find((d) => d.trim().startsWith(`${directive} `)) ?? '').trim().split(/\s+/).filter((s) => s.startsWith("'sha")));
+        const own = { script: new Set<string>(), style: new Set<string>() };
+        $('script:not([src]):not([type="application/ld+json"])').each((_, el) => void own.script.add(sha($(el).html() ?? '')));
+        $('style').each((_, el) => void own.style.add(sha($(el).html() ?? '')));
+        expect(policy, page).toContain("default-src 'self'");
+        expect(hashes('script-src'), page).toEqual(own.script);
+        expect(hashes('style-src'), page).toEqual(own.style);
+      }
+    });
+
     it(`serves every page under ${base}`, () => {
       expect(loadPage(build.outDir, '').root().find('link[rel="manifest"]').attr('href')).toBe(`${base}site.webmanifest`);
     });
