@@ -84,6 +84,17 @@ export function enhanceClaims(doc: Document): ClaimTools {
         close(mark, panel, true);
       }
     });
+    // On the mark itself: Escape closes the open tools, ArrowDown goes into them (as on a citation marker).
+    mark.addEventListener('keydown', (event) => {
+      if (panel.hidden) return;
+      if (event.key === 'Escape') {
+        event.preventDefault();
+        close(mark, panel, true);
+      } else if (event.key === 'ArrowDown') {
+        event.preventDefault();
+        panel.querySelector<HTMLElement>('button, a')?.focus();
+      }
+    });
     // Below the paragraph, so that the claims it names stay in view above it (inside a list item or cell).
     if (block.matches('li, td, dd')) block.append(panel);
     else block.after(panel);

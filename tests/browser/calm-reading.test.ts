@@ -273,6 +273,15 @@ describe('citation previews, and reading the whole essay', () => {
     await page.keyboard.press('Escape');
     expect(await focused()).toMatchObject({ mark: true, pointed: [] });
     expect(await last.isVisible()).toBe(false);
+    // On the mark itself: Enter opens the tools, ArrowDown goes into them, Escape (from the mark too) closes them.
+    await page.keyboard.press('Enter');
+    await last.waitFor();
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => last.evaluate((el) => el.closest('.claim-panel')!.contains(document.activeElement))).toBe(true);
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => last.isVisible()).toBe(false);
+    expect(await focused()).toMatchObject({ mark: true });
     expect(errors).toEqual([]);
   });
 });
