@@ -144,11 +144,11 @@ function fileProblems(f: ContentFile, rules: CollectionRules): { problems: Probl
       hint: 'Quote values that contain a colon, such as title: "Echo Chamber: RL Post-training".',
     })) };
   }
-  const problems: Problem[] = split.curlyQuoted.map(({ path, line, inner }) => {
+  const problems: Problem[] = split.curlyQuoted.map(({ path, line, column, inner }) => {
     const field = formatFieldPath(path);
     const key = [...path].reverse().find((k) => typeof k === 'string') ?? field;
     return {
-      location: { file: f.file, line },
+      location: { file: f.file, line, column },
       message: `The front matter field "${field}" is wrapped in curly quotes (“ ”), which YAML does not read as quotes: they would become part of the value.`,
       hint: `Use straight quotes, or none: ${String(key)}: ${JSON.stringify(inner)}`,
     };

@@ -21,7 +21,7 @@ export interface SplitFile {
    * a word processor or a smart keyboard types them: YAML keeps the curly
    * quotes as part of the value.
    */
-  curlyQuoted: { path: PropertyKey[]; line: number; inner: string }[];
+  curlyQuoted: { path: PropertyKey[]; line: number; column: number; inner: string }[];
   hasFrontMatter: boolean;
 }
 
@@ -46,7 +46,7 @@ export function splitFrontMatter(source: string): SplitFile {
     bodyLine: match[0].split('\n').length,
     lineOf: (path) => fileLine(offsetOf(doc, path)),
     yamlErrors,
-    curlyQuoted: yamlErrors.length > 0 ? [] : curlyQuotedValues(doc.contents, []).map(({ path, offset, inner }) => ({ path, line: fileLine(offset), inner })),
+    curlyQuoted: yamlErrors.length > 0 ? [] : curlyQuotedValues(doc.contents, []).map(({ path, offset, inner }) => ({ path, line: fileLine(offset), column: counter.linePos(offset).col, inner })),
     hasFrontMatter: true,
   };
 }

@@ -34,7 +34,7 @@ ${at('content-check')}/notes/Base Note.mdx: The file name gives the note the slu
 ${at('content-check')}/notes/second/base-note.mdx: Two notes have the slug "base-note": ${at('content-check')}/notes/first/base-note.mdx and ${at('content-check')}/notes/second/base-note.mdx.
   A slug is the note's URL, so it must be unique across folders: rename one of the two files.
 
-${at('content-check')}/notes/curly-title.mdx:2: The front matter field "title" is wrapped in curly quotes (“ ”), which YAML does not read as quotes: they would become part of the value.
+${at('content-check')}/notes/curly-title.mdx:2:8: The front matter field "title" is wrapped in curly quotes (“ ”), which YAML does not read as quotes: they would become part of the value.
   Use straight quotes, or none: title: "Does a title typed with curly quotes pass?"
 
 ${at('content-check')}/notes/empty-note.mdx:10: The note is empty: there is no text after the front matter.

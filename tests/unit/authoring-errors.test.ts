@@ -222,14 +222,14 @@ content/essays/essay.mdx:9:1: Claim "base-claim" holds a heading ("## Where it s
   it('curly quotes where YAML needs straight ones', () => {
     expect(contentReport({ 'notes/base-note.mdx': NOTE.replace('title: "What does the base note say?"', 'title: “What does the base note say?”') })).toBe(`The content has problems.
 
-content/notes/base-note.mdx:2: The front matter field "title" is wrapped in curly quotes (“ ”), which YAML does not read as quotes: they would become part of the value.
+content/notes/base-note.mdx:2:8: The front matter field "title" is wrapped in curly quotes (“ ”), which YAML does not read as quotes: they would become part of the value.
   Use straight quotes, or none: title: "What does the base note say?"`);
   });
 
   it('curly quotes in a nested field, at its line', () => {
     expect(contentReport({ 'notes/base-note.mdx': NOTE.replace('  - title: A Paper', '  - title: ‘A Paper’') })).toBe(`The content has problems.
 
-content/notes/base-note.mdx:5: The front matter field "papers[0].title" is wrapped in curly quotes (“ ”), which YAML does not read as quotes: they would become part of the value.
+content/notes/base-note.mdx:5:12: The front matter field "papers[0].title" is wrapped in curly quotes (“ ”), which YAML does not read as quotes: they would become part of the value.
   Use straight quotes, or none: title: "A Paper"`);
   });
 
