@@ -17,7 +17,29 @@ import { closestIds, didYouMean } from './suggest.ts';
  *   "gone-id": { "doc": "essays/prolonged-rl-training", "retired": "Why it went.", "nearest": "some-claim" }
  * }
  * ```
+ *
+ * Each entry also keeps the claim's published wordings, oldest first, so a
+ * shared link can show what its sharer saw (`/c/<id>/<n>/`, n counted from 1):
+ *
+ * ```json
+ * "sharper-and-narrower": { "doc": "essays/prolonged-rl-training", "revisions": [
+ *   { "date": "2026-11-29", "text": "The claim as first published.", "sources": ["note-slug"] },
+ *   { "date": "2027-03-12", "text": "The claim as reworded.", "sources": ["note-slug", "other-note"], "reason": "Softened." }
+ * ] }
+ * ```
  */
+
+/** One published wording of a claim. */
+export interface ClaimRevision {
+  /** The day it was published, YYYY-MM-DD. */
+  date: string;
+  /** The claim's words as a reader saw them (plain text, citation markers left out). */
+  text: string;
+  /** The notes it cited then, by slug, in the order cited. */
+  sources: string[];
+  /** Why it was reworded, in one line (never on the first revision). */
+  reason?: string | undefined;
+}
 
 export interface RegistryEntry {
   /** Where the id was published: "essays/<slug>" or "notes/<slug>". */
@@ -28,6 +50,8 @@ export interface RegistryEntry {
   retired?: string | undefined;
   /** The claim to send its readers to instead. */
   nearest?: string | undefined;
+  /** Its published wordings, oldest first: revision n is revisions[n - 1]. */
+  revisions?: ClaimRevision[] | undefined;
   /** Line of the entry in the registry file. */
   line?: number | undefined;
 }
@@ -81,14 +105,14 @@ export function parseRegistry(text: string, file: string): { registry: Map<strin
     }
     const entry = value as Partial<Record<string, unknown>>;
     const doc = entry['doc'];
-    const known = new Set(['doc', 'moved', 'retired', 'nearest']);
+    const known = new Set(['doc', 'moved', 'retired', 'nearest', 'revisions']);
     const unknown = Object.keys(entry ?? {}).filter((k) => !known.has(k));
     if (typeof entry !== 'object' || entry === null || typeof doc !== 'string' || !DOC.test(doc)) {
       problems.push({ location, message: `Registry entry "${id}" has no valid "doc".`, hint: 'Write where the claim was published, such as "doc": "essays/prolonged-rl-training".' });
       continue;
     }
     if (unknown.length > 0) {
-      problems.push({ location, message: `Registry entry "${id}" has unknown fields: ${unknown.join(', ')}.`, hint: 'An entry takes "doc", and either "moved" or "retired" with "nearest".' });
+      problems.push({ location, message: `Registry entry "${id}" has unknown fields: ${unknown.join(', ')}.`, hint: 'An entry takes "doc", "revisions", and either "moved" or "retired" with "nearest".' });
       continue;
     }
     const moved = entry['moved'];
@@ -106,9 +130,38 @@ export function parseRegistry(text: string, file: string): { registry: Map<strin
       problems.push({ location, message: `Registry entry "${id}" is retired without a reason and a nearest claim.`, hint: 'Write "retired": "why it was withdrawn", "nearest": "closest-claim-id".' });
       continue;
     }
-    registry.set(id, { doc, moved: moved as string | undefined, retired: retired as string | undefined, nearest: nearest as string | undefined, line: location.line });
+    const revisions = parseRevisions(entry['revisions']);
+    if (typeof revisions === 'string') {
+      problems.push({ location, message: `Registry entry "${id}": ${revisions}`, hint: 'Each revision is { "date": "YYYY-MM-DD", "text": "the wording", "sources": ["note-slug"] }, with an optional "reason"; run `npm run claims:publish` to record the current wording.' });
+      continue;
+    }
+    registry.set(id, { doc, moved: moved as string | undefined, retired: retired as string | undefined, nearest: nearest as string | undefined, revisions, line: location.line });
   }
   return { registry, problems };
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** An entry's "revisions", or what is wrong with it. */
+function parseRevisions(value: unknown): ClaimRevision[] | undefined | string {
+  if (value === undefined) return undefined;
+  if (!Array.isArray(value) || value.length === 0) return '"revisions" must be a list of at least one revision.';
+  const revisions: ClaimRevision[] = [];
+  for (const [i, raw] of value.entries()) {
+    const r = raw as Partial<Record<string, unknown>> | null;
+    const which = `revision ${i + 1}`;
+    if (typeof r !== 'object' || r === null || Array.isArray(r)) return `${which} is not an object.`;
+    const extra = Object.keys(r).filter((k) => !['date', 'text', 'sources', 'reason'].includes(k));
+    if (extra.length > 0) return `${which} has unknown fields: ${extra.join(', ')}.`;
+    const { date, text, sources, reason } = r;
+    if (typeof date !== 'string' || !DATE.test(date) || Number.isNaN(Date.parse(date))) return `${which} has no valid "date" (found ${JSON.stringify(date)}, expected YYYY-MM-DD).`;
+    if (i > 0 && date < revisions[i - 1]!.date) return `${which} is dated ${date}, before revision ${i} (${revisions[i - 1]!.date}).`;
+    if (typeof text !== 'string' || text.trim() === '') return `${which} has no "text".`;
+    if (!Array.isArray(sources) || !sources.every((s) => typeof s === 'string')) return `${which} has no "sources" list of note slugs.`;
+    if (reason !== undefined && (typeof reason !== 'string' || reason.includes('\n'))) return `${which} has a "reason" that is not one line of text.`;
+    revisions.push({ date, text, sources: sources as string[], ...(reason !== undefined ? { reason: reason as string } : {}) });
+  }
+  return revisions;
 }
 
 /**
@@ -223,7 +276,10 @@ export function publishClaims(registry: Registry, current: readonly CurrentClaim
 /** The registry as its file is written: keys sorted, fields in a fixed order, no line numbers. */
 export function formatRegistry(registry: Registry): string {
   const sorted = [...registry].sort(([a], [b]) => a.localeCompare(b));
-  const data = Object.fromEntries(sorted.map(([id, e]) => [id, { doc: e.doc, moved: e.moved, retired: e.retired, nearest: e.nearest }]));
+  const data = Object.fromEntries(sorted.map(([id, e]) => [id, {
+    doc: e.doc, moved: e.moved, retired: e.retired, nearest: e.nearest,
+    revisions: e.revisions?.map((r) => ({ date: r.date, text: r.text, sources: r.sources, reason: r.reason })),
+  }]));
   return `${JSON.stringify(data, null, 2)}\n`;
 }
 
