@@ -30,6 +30,14 @@ export interface BuildContext {
   memo<T>(key: string, make: () => T): T;
   /** Prints a warning once per build (or dev session), however many pages come upon it. */
   warnOnce(message: string): void;
+  /**
+   * Whether this is the dev server, which shows work in progress (drafts, a claim
+   * reworded but not yet republished) where a build stops. The collections'
+   * loader says so (src/catalog/loaders/indexed.ts): Astro gives it a watcher
+   * in the dev server only. (`import.meta.env.DEV` cannot tell: it is true
+   * while a build prerenders its pages.)
+   */
+  devServer: boolean;
 }
 
 /** The claims of the built site, as the build steps after the pages need them. */
@@ -51,6 +59,7 @@ export function startBuildContext(index: ContentIndex): BuildContext {
   const warned = new Set<string>();
   const context: BuildContext = {
     index,
+    devServer: false,
     get claims() {
       return claims;
     },

@@ -3,6 +3,7 @@ import { formatLocation, type Problem } from './problems.ts';
 import { CLAIM_ID, slugProblem } from './slugs.ts';
 import { distance } from 'fastest-levenshtein';
 import { closestIds, didYouMean } from './suggest.ts';
+import { compareWordings, describeSources, latestRevision } from './claim-revisions.ts';
 
 /**
  * The registry of published claim ids (content/claims.json): every id that has
@@ -65,7 +66,14 @@ export interface CurrentClaim {
   file: string;
   line: number;
   column: number;
+  /** Its words as a reader sees them (src/catalog/claim-scan.ts, claimWordings); when given, checked against its latest revision. */
+  text?: string | undefined;
+  /** The notes it cites, in order. */
+  sources?: readonly string[] | undefined;
 }
+
+/** The command that records a published claim's new wording. */
+export const PUBLISH_REVISION = 'npm run claims:publish -- --reason "why it changed"';
 
 /** What to put on a page so that an old link to `id` still lands somewhere. */
 export type Landing =
@@ -132,7 +140,7 @@ export function parseRegistry(text: string, file: string): { registry: Map<strin
     }
     const revisions = parseRevisions(entry['revisions']);
     if (typeof revisions === 'string') {
-      problems.push({ location, message: `Registry entry "${id}": ${revisions}`, hint: 'Each revision is { "date": "YYYY-MM-DD", "text": "the wording", "sources": ["note-slug"] }, with an optional "reason"; run `npm run claims:publish` to record the current wording.' });
+      problems.push({ location, message: `Registry entry "${id}": ${revisions}`, hint: 'Each revision is { "date": "YYYY-MM-DD", "text": "the wording", "sources": ["note-slug"] }, with an optional "reason". Correct it by hand to what was published: revisions are the claim\'s history, which `npm run claims:publish` only adds to.' });
       continue;
     }
     registry.set(id, { doc, moved: moved as string | undefined, retired: retired as string | undefined, nearest: nearest as string | undefined, revisions, line: location.line });
@@ -167,15 +175,21 @@ function parseRevisions(value: unknown): ClaimRevision[] | undefined | string {
 /**
  * Checks the claims the build found against the registry. Returns the
  * problems (a published id gone without a word, a move to nowhere) and, for
- * each page, what to put there so old links still land.
+ * each page, what to put there so old links still land. Apart, in
+ * `unrecorded`: published claims whose wording (given as `text` and
+ * `sources`) differs from their latest revision, or that have none recorded
+ * (src/catalog/claim-revisions.ts says what counts as a change); a build
+ * fails on them, the dev server warns, so an author can watch the new wording
+ * before publishing it.
  */
 export function checkRegistry(
   registry: Registry,
   current: readonly CurrentClaim[],
   files: { registry: string; doc: (doc: string) => string | undefined },
-): { problems: Problem[]; landings: Landing[]; unpublished: CurrentClaim[] } {
+): { problems: Problem[]; landings: Landing[]; unpublished: CurrentClaim[]; unrecorded: Problem[] } {
   const registryFile = files.registry;
   const problems: Problem[] = [];
+  const unrecorded: Problem[] = [];
   const landings: Landing[] = [];
   const byId = new Map(current.map((c) => [c.id, c]));
   const where = (c: CurrentClaim) => formatLocation({ file: c.file, line: c.line, column: c.column });
@@ -202,6 +216,9 @@ export function checkRegistry(
           });
       } else if (found.doc !== entry.doc) {
         problems.push({ location: { file: found.file, line: found.line, column: found.column }, message: `The claim "${id}" was published in ${entry.doc} and is now in ${found.doc}, so links to it there would break.`, hint: `Give it a new id here and record the old one as moved in ${registryFile}.` });
+      } else {
+        const problem = revisionProblem(id, entry, found, registryFile);
+        if (problem) unrecorded.push(problem);
       }
       continue;
     }
@@ -228,7 +245,33 @@ export function checkRegistry(
     landings.push({ kind: 'retired', id, doc: entry.doc, reason: entry.retired!, nearest: nearest.id, nearestDoc: nearest.doc });
   }
   const unpublished = current.filter((c) => !registry.has(c.id));
-  return { problems, landings, unpublished };
+  return { problems, landings, unpublished, unrecorded };
+}
+
+/** A published claim whose wording is not its latest revision's, or that has none recorded. */
+function revisionProblem(id: string, entry: RegistryEntry, found: CurrentClaim, registryFile: string): Problem | undefined {
+  if (found.text === undefined || found.sources === undefined) return undefined;
+  const location = { file: found.file, line: found.line, column: found.column };
+  const latest = latestRevision(entry);
+  if (!latest) {
+    return {
+      location,
+      message: `The published claim "${id}" has no wording recorded in ${registryFile}, so a later change to its words could not be noticed.`,
+      hint: 'Run npm run claims:publish to record its wording.',
+    };
+  }
+  const changed = compareWordings(latest, { text: found.text, sources: found.sources });
+  if (!changed.words && !changed.sources) return undefined;
+  const number = entry.revisions!.length;
+  const what = changed.words && changed.sources ? 'words and cited notes' : changed.words ? 'words' : 'cited notes';
+  const was = changed.words
+    ? `as "${latest.text}"${changed.sources ? `, citing ${describeSources(latest.sources)}` : ''}; the content now reads "${found.text}"${changed.sources ? `, citing ${describeSources(found.sources)}` : ''}`
+    : `citing ${describeSources(latest.sources)}; it now cites ${describeSources(found.sources)}`;
+  return {
+    location,
+    message: `The ${what} of the published claim "${id}" changed, and no revision records it. Revision ${number} was published on ${latest.date} ${was}.`,
+    hint: `If the change is meant, record it as revision ${number + 1}, so links shared before it keep showing the old words: run ${PUBLISH_REVISION}. If not, restore the published wording. (Spacing, quote marks and dashes alone do not count as a change.)`,
+  };
 }
 
 /**

@@ -1,10 +1,19 @@
+import { createProcessor } from '@mdx-js/mdx';
 import type { Root } from 'mdast';
+import remarkGfm from 'remark-gfm';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
+import remarkSmartypants from 'remark-smartypants';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
+import { VFile } from 'vfile';
+import { derivedOf } from '../markdown/derived.ts';
+import remarkCitations, { type NoteCatalog } from '../plugins/remark-citations.ts';
+import remarkClaimParagraphs from '../plugins/remark-claim-paragraphs.ts';
+import remarkClaims from '../plugins/remark-claims.ts';
 import type { CurrentClaim } from './claim-registry.ts';
-import type { Catalog } from './content-index.ts';
+import type { WordedClaim } from './claim-revisions.ts';
+import type { Catalog, IndexedEntry } from './content-index.ts';
 import { isDraft } from './drafts.ts';
 import { splitFrontMatter } from './front-matter.ts';
 
@@ -49,4 +58,49 @@ export function publishableClaims(catalog: Pick<Catalog, 'essays' | 'notes'>): {
     ),
     drafts: entries.filter((entry) => isDraft(entry.data)).map((entry) => `${entry.folder}/${entry.id}`),
   };
+}
+
+/**
+ * Each claim's wording in an MDX file, as a reader sees it on the page: its
+ * plain text (emphasis flattened, citation markers left out, white space
+ * collapsed, quotes and dashes as the site curls them) and the notes it cites,
+ * in order, without repeats. It runs the site's own Markdown steps up to
+ * remark-claims (MDX's parser, smart punctuation, GFM, the claim and citation
+ * plugins, in astro.config.mjs's order), so what `npm run claims:publish`
+ * records is what the build renders and checks (src/site/corpus.ts). A file
+ * with a mistake those plugins stop at (a citation of a missing note) throws
+ * their message.
+ */
+export async function claimWordings(
+  source: string,
+  options: { path: string; root: string; notes: NoteCatalog },
+): Promise<{ id: string; text: string; sources: string[] }[]> {
+  const { body, bodyLine } = splitFrontMatter(source);
+  const processor = createProcessor({
+    remarkPlugins: [
+      remarkSmartypants,
+      remarkGfm,
+      remarkClaimParagraphs,
+      [remarkCitations, { root: options.root, notes: () => options.notes, noteHref: (id: string) => `/notes/${id}/` }],
+      [remarkClaims, { root: options.root }],
+    ],
+  });
+  // Blank lines for the front matter keep the body's lines, for messages.
+  const file = new VFile({ path: options.path, value: '\n'.repeat(bodyLine - 1) + body });
+  await processor.process(file);
+  return derivedOf(file).claims.map((c) => ({ id: c.id, text: c.text, sources: [...c.notes] }));
+}
+
+/**
+ * The wordings of the claims `npm run claims:publish` publishes (drafts left
+ * out), each document read with claimWordings.
+ */
+export async function publishableWordings(catalog: Pick<Catalog, 'essays' | 'notes'>, root: string): Promise<WordedClaim[]> {
+  const entries: IndexedEntry[] = [...catalog.essays.values(), ...catalog.notes.values()].filter((entry) => !isDraft(entry.data));
+  const wordings = await Promise.all(entries.map(async (entry) => {
+    if (scanClaims(entry.source).length === 0) return [];
+    const found = await claimWordings(entry.source, { path: entry.path, root, notes: catalog.notes });
+    return found.map((c) => ({ ...c, doc: `${entry.folder}/${entry.id}` }));
+  }));
+  return wordings.flat();
 }

@@ -5,7 +5,7 @@ import { checkRegistry, type Landing } from '../catalog/claim-registry.ts';
 import { isDraft } from '../catalog/drafts.ts';
 import { indexClaims, landingIdProblems, type PlacedClaim } from './claims.ts';
 import { readDerived, type DerivedData } from '../markdown/derived.ts';
-import { throwIfProblems, type Problem } from '../catalog/problems.ts';
+import { formatProblem, throwIfProblems, type Problem } from '../catalog/problems.ts';
 import { claimSearchRecords } from '../formats/search-records.ts';
 import { SITE_DESCRIPTION, SITE_LANGUAGE, SITE_NAME } from './identity.ts';
 import { cardDrawable, type CardData } from '../formats/claim-card.ts';
@@ -128,12 +128,15 @@ async function loadCorpus(): Promise<Corpus> {
   problems.push(...claimProblems);
 
   const docs = new Map(documents.map((d) => [`${d.ref.kind}s/${d.ref.id}`, d]));
-  const { problems: registryProblems, landings, unpublished } = checkRegistry(
+  const { problems: registryProblems, landings, unpublished, unrecorded } = checkRegistry(
     registry,
-    [...claims.values()].map((c) => ({ id: c.id, doc: `${c.doc.kind}s/${c.doc.id}`, file: c.doc.file, line: c.line, column: c.column })),
+    [...claims.values()].map((c) => ({ id: c.id, doc: `${c.doc.kind}s/${c.doc.id}`, file: c.doc.file, line: c.line, column: c.column, text: c.text, sources: c.notes })),
     { registry: registryFile, doc: (doc) => docs.get(doc)?.ref.file },
   );
   problems.push(...registryProblems);
+  // A published claim reworded but not yet republished: the dev server shows the new words (and warns), a build stops.
+  if (context.devServer) for (const problem of unrecorded) context.warnOnce(formatProblem(problem));
+  else problems.push(...unrecorded);
   problems.push(...landingIdProblems(landings, (doc) => {
     const found = docs.get(doc);
     return found && { file: found.ref.file, headings: found.derived.headings };

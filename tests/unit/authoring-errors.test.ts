@@ -203,6 +203,73 @@ content/claims.json:3: The published claim "vanished-claim" of content/essays/es
 content/claims.json:3: The claim "old-claim" is recorded as moved, but "new-claim" is neither a claim nor in the registry.
   Point "moved" at a claim that exists.`);
   });
+
+  describe('a published claim whose wording changed without a recorded revision', () => {
+    const { registry } = parseRegistry(JSON.stringify({
+      'base-claim': { doc: 'essays/essay', revisions: [
+        { date: '2026-01-15', text: 'The first wording.', sources: ['base-note'] },
+        { date: '2026-03-12', text: 'The “base” claim cites the note.', sources: ['base-note'] },
+      ] },
+    }, null, 2), 'content/claims.json');
+    const now = (text: string, sources: string[]) => report(checkRegistry(registry, [{ ...current[0]!, text, sources }], files).unrecorded);
+    const hint = '  If the change is meant, record it as revision 3, so links shared before it keep showing the old words: run npm run claims:publish -- --reason "why it changed". If not, restore the published wording. (Spacing, quote marks and dashes alone do not count as a change.)';
+
+    it('its words', () => {
+      expect(now('The base claim cites a note.', ['base-note'])).toBe(`The content does not hold together.
+
+content/essays/essay.mdx:7:1: The words of the published claim "base-claim" changed, and no revision records it. Revision 2 was published on 2026-03-12 as "The “base” claim cites the note."; the content now reads "The base claim cites a note.".
+${hint}`);
+    });
+
+    it('its cited notes', () => {
+      expect(now('The "base" claim cites the note.', ['base-note', 'other-note'])).toBe(`The content does not hold together.
+
+content/essays/essay.mdx:7:1: The cited notes of the published claim "base-claim" changed, and no revision records it. Revision 2 was published on 2026-03-12 citing [@base-note]; it now cites [@base-note; @other-note].
+${hint}`);
+    });
+
+    it('both', () => {
+      expect(now('Reworded.', [])).toBe(`The content does not hold together.
+
+content/essays/essay.mdx:7:1: The words and cited notes of the published claim "base-claim" changed, and no revision records it. Revision 2 was published on 2026-03-12 as "The “base” claim cites the note.", citing [@base-note]; the content now reads "Reworded.", citing no notes.
+${hint}`);
+    });
+
+    it('but not its spacing, quote marks or dashes', () => {
+      expect(checkRegistry(registry, [{ ...current[0]!, text: ' The "base"  claim\ncites the note. ', sources: ['base-note'] }], files).unrecorded).toEqual([]);
+    });
+
+    it('nor a claim whose wording the caller does not know', () => {
+      expect(checkRegistry(registry, current, files).unrecorded).toEqual([]);
+    });
+  });
+
+  it('a published claim with no wording recorded', () => {
+    const { registry } = parseRegistry('{\n  "base-claim": { "doc": "essays/essay" }\n}\n', 'content/claims.json');
+    expect(report(checkRegistry(registry, [{ ...current[0]!, text: 'The base claim.', sources: [] }], files).unrecorded)).toBe(`The content does not hold together.
+
+content/essays/essay.mdx:7:1: The published claim "base-claim" has no wording recorded in content/claims.json, so a later change to its words could not be noticed.
+  Run npm run claims:publish to record its wording.`);
+  });
+
+  it('a revision record that does not parse', () => {
+    const revisions = (list: unknown) => parseRegistry(JSON.stringify({ 'base-claim': { doc: 'essays/essay', revisions: list } }), 'content/claims.json').problems.map((p) => p.message);
+    expect([
+      ...revisions([{ date: '2026-13-45', text: 'x', sources: [] }]),
+      ...revisions([{ date: '2026-01-15', sources: [] }]),
+      ...revisions([{ date: '2026-01-15', text: 'x' }]),
+      ...revisions([]),
+      ...revisions([{ date: '2026-03-01', text: 'x', sources: [] }, { date: '2026-01-15', text: 'y', sources: [] }]),
+      ...revisions([{ date: '2026-01-15', text: 'x', sources: [], why: 'z' }]),
+    ]).toEqual([
+      'Registry entry "base-claim": revision 1 has no valid "date" (found "2026-13-45", expected YYYY-MM-DD).',
+      'Registry entry "base-claim": revision 1 has no "text".',
+      'Registry entry "base-claim": revision 1 has no "sources" list of note slugs.',
+      'Registry entry "base-claim": "revisions" must be a list of at least one revision.',
+      'Registry entry "base-claim": revision 2 is dated 2026-01-15, before revision 1 (2026-03-01).',
+      'Registry entry "base-claim": revision 1 has unknown fields: why.',
+    ]);
+  });
 });
 
 describe('new mistakes, each caught where it happens', () => {

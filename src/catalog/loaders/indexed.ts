@@ -21,7 +21,9 @@ export function indexedCollection(folder: ContentFolder): Loader {
   return {
     name: `indexed-${folder}`,
     load: async ({ store, config, watcher, logger, generateDigest }) => {
-      const { index } = buildContext();
+      const context = buildContext();
+      const { index } = context;
+      context.devServer = watcher !== undefined;
       const root = fileURLToPath(config.root);
       const sync = () => {
         const catalog = index.current();
