@@ -23,7 +23,7 @@ const pattern = (message: string) => new RegExp(message.split(JSON_ERROR).map((p
 const failures: Record<string, string> = {
   // (a) The content index (src/catalog/content-index.ts), before any page compiles: every
   // problem in the content folders and the claim registry, in one report.
-  'content-check': `The content has problems. (11 problems)
+  'content-check': `The content has problems. (12 problems)
 
 ${at('content-check')}/essays/essay.mdx:4: The front matter field "published" is wrong: expected a date written as YYYY-MM-DD.
   published: the date first published, as YYYY-MM-DD, such as 2026-11-29.
@@ -55,8 +55,11 @@ ${at('content-check')}/notes/wrong-type-field.mdx:3: The front matter field "the
 ${at('content-check')}/notes/wrong-type-field.mdx:7: The front matter field "papers[0].year" is wrong: invalid input: expected number, received string.
   papers: a list of papers, each with title, firstAuthor, year (a number) and arxiv (quoted, such as "2504.07912").
 
-${at('content-check')}/claims.json:4:${JSON_ERROR}: The claim registry is not valid JSON: ${JSON_ERROR}
-  Fix the JSON, or run \`npm run claims:publish\` to rewrite the file.`,
+${at('content-check')}/claims.json:2: Registry entry "base-claim": revision 1 has no valid "date" (found "29 November 2026", expected YYYY-MM-DD).
+  Each revision is { "date": "YYYY-MM-DD", "text": "the wording", "sources": ["note-slug"] }, with an optional "reason". Correct it by hand to what was published: revisions are the claim's history, which \`npm run claims:publish\` only adds to.
+
+${at('content-check')}/claims.json:5: Registry entry "other-claim": revision 1 has no "text".
+  Each revision is { "date": "YYYY-MM-DD", "text": "the wording", "sources": ["note-slug"] }, with an optional "reason". Correct it by hand to what was published: revisions are the claim's history, which \`npm run claims:publish\` only adds to.`,
   // (b) A remark plugin, while an MDX file compiles: the first file to fail stops the build,
   // so this fixture holds one mistake (the others' messages: tests/unit/authoring-errors.test.ts).
   'remark-plugin': `Citations in ${at('remark-plugin')}/essays/essay.mdx could not be resolved.
@@ -67,7 +70,7 @@ ${at('remark-plugin')}/essays/essay.mdx:9:66: The citation [@base-notes] names a
   'mdx-syntax': `${at('mdx-syntax')}/essays/essay.mdx:9:1: Expected a closing tag for \`<Claim>\` (9:1-9:24) before the end of \`paragraph\`
   Close the tag: write </Claim> where the passage ends, in the same paragraph as <Claim>.`,
   // (d) The checks across documents (src/site/corpus.ts), once every page has compiled: one report.
-  'cross-document': `The content does not hold together. (5 problems)
+  'cross-document': `The content does not hold together. (7 problems)
 
 ${at('cross-document')}/essays/sections.mdx:12:1: The front matter lists the sections ["First part","Renamed part"], but the body's "##" headings are ["First part","Second part"].
   Make the two agree: links to a section break when it is renamed, so change the list only on purpose.
@@ -82,7 +85,13 @@ ${at('cross-document')}/claims.json:3: The claim "old-claim" is recorded as move
   Point "moved" at a claim that exists.
 
 ${at('cross-document')}/essays/sections.mdx:10:1: The published claim "first-part-point" no longer exists, so links to it would break. "first-part-claim" here, the only claim on this page not yet published, looks like its successor.
-  If it is, replace the entry at ${at('cross-document')}/claims.json:4 with "first-part-point": { "doc": "essays/sections", "moved": "first-part-claim" } and run "npm run claims:publish" to publish "first-part-claim". If not, restore "first-part-point", or record it as withdrawn: "first-part-point": { "doc": "essays/sections", "retired": "why", "nearest": "claim-id" }.`,
+  If it is, replace the entry at ${at('cross-document')}/claims.json:4 with "first-part-point": { "doc": "essays/sections", "moved": "first-part-claim" } and run "npm run claims:publish" to publish "first-part-claim". If not, restore "first-part-point", or record it as withdrawn: "first-part-point": { "doc": "essays/sections", "retired": "why", "nearest": "claim-id" }.
+
+${at('cross-document')}/essays/essay.mdx:9:1: The words of the published claim "reworded-claim" changed, and no revision records it. Revision 1 was published on 2026-01-15 as "The claim said this first."; the content now reads "The claim now says something else.".
+  If the change is meant, record it as revision 2, so links shared before it keep showing the old words: run npm run claims:publish -- --reason "why it changed". If not, restore the published wording. (Spacing, quote marks and dashes alone do not count as a change.)
+
+${at('cross-document')}/essays/essay.mdx:9:86: The published claim "unrecorded-claim" has no wording recorded in ${at('cross-document')}/claims.json, so a later change to its words could not be noticed.
+  Run npm run claims:publish to record its wording.`,
 };
 
 describe('broken content fails the build with a clear message', () => {

@@ -146,10 +146,18 @@ describe('a broken registry fails the build', () => {
     expect(build.output).toContain(`${at}/claims.json:3: The claim "old-claim" is recorded as moved, but "new-claim" is neither a claim nor in the registry.`);
   });
 
-  it('when the registry is not valid JSON, at its line', () => {
+  it('when a revision record does not parse, at its line', () => {
     const at = errorFixtureContent('content-check');
     const build = siteBuild('errors-content-check');
     expect(build.exitCode).not.toBe(0);
-    expect(build.output).toMatch(new RegExp(`${at.replaceAll('.', '\\.')}/claims\\.json:4:\\d+: The claim registry is not valid JSON`));
+    expect(build.output).toContain(`${at}/claims.json:5: Registry entry "other-claim": revision 1 has no "text".`);
+  });
+
+  it('when a published claim was reworded without a revision, at the claim', () => {
+    const at = errorFixtureContent('cross-document');
+    const build = siteBuild('errors-cross-document');
+    expect(build.exitCode).not.toBe(0);
+    expect(build.output).toContain(`${at}/essays/essay.mdx:9:1: The words of the published claim "reworded-claim" changed, and no revision records it.`);
+    expect(build.output, 'a build fails on it, it does not warn').not.toContain('[content] warning: ' + `${at}/essays/essay.mdx:9:1`);
   });
 });

@@ -1,8 +1,13 @@
-import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { prepareBuildRoot, runAstroBuild } from '../../tools/lib/astro-build.ts';
+import { parseRegistry } from '../../src/catalog/claim-registry.ts';
+import { latestRevision } from '../../src/catalog/claim-revisions.ts';
+import { scanClaims } from '../../src/catalog/claim-scan.ts';
 import { LOCAL_ORIGIN } from '../../src/catalog/settings.ts';
-import { OUTPUT, PROJECT, type SiteBuild, type SiteSpec } from './sites.ts';
+import { OUTPUT, PROJECT, seedEssay, type SiteBuild, type SiteSpec } from './sites.ts';
 
 /**
  * Builds one site the way `npm run build` does, in its own folder under
@@ -16,10 +21,11 @@ export async function buildSite(spec: SiteSpec): Promise<SiteBuild> {
   prepareBuildRoot(join(dir, 'root'), join(PROJECT, 'node_modules'));
   const outDir = join(dir, 'dist');
   let contentDir = spec.contentDir;
-  if (spec.addContent) {
+  if (spec.addContent || spec.revise) {
     contentDir = join(dir, 'content');
     cpSync(spec.contentDir, contentDir, { recursive: true });
-    cpSync(spec.addContent, contentDir, { recursive: true });
+    if (spec.revise) await reviseOneClaim(contentDir, spec.revise);
+    if (spec.addContent) cpSync(spec.addContent, contentDir, { recursive: true });
   }
   const started = performance.now();
   const { exitCode, output } = await runAstroBuild({
@@ -45,4 +51,39 @@ export async function inParallel<T>(tasks: (() => Promise<T>)[], limit: number):
   });
   await Promise.all(workers);
   return results;
+}
+
+/**
+ * Rewords one published claim of the seed essay in a copy of the content and
+ * republishes it with the real tool (tools/publish-claims.ts), as an author
+ * does: the first published claim whose wording has at least six words, one
+ * of its words (the first of five letters or more that it holds once) replaced
+ * by "reworded". Nothing is hard-coded, so it follows the content.
+ */
+async function reviseOneClaim(contentDir: string, revise: { reason: string; date: string }): Promise<void> {
+  const essay = seedEssay(contentDir).path;
+  const source = readFileSync(essay, 'utf8');
+  const { registry } = parseRegistry(readFileSync(join(contentDir, 'claims.json'), 'utf8'), 'claims.json');
+  const chosen = scanClaims(source).flatMap(({ id }) => {
+    const entry = registry.get(id);
+    const latest = entry && !entry.moved && !entry.retired ? latestRevision(entry) : undefined;
+    if (!latest || latest.text.split(/\s+/).length < 6) return [];
+    const tag = `<Claim id="${id}">`;
+    const start = source.indexOf(tag) + tag.length;
+    const inner = source.slice(start, source.indexOf('</Claim>', start));
+    // A whole word of the text: not part of a citation's note id, a link's address or a hyphenated word.
+    const word = (inner.match(/(?<![\w@\/.:-])[a-z]{5,}(?![\w-])/g) ?? []).find((w) =>
+      w !== 'reworded' && inner.split(new RegExp(`(?<![\\w@/.:-])${w}(?![\\w-])`)).length === 2 && new RegExp(`\\b${w}\\b`).test(latest.text));
+    return word ? [{ id, start, inner, word }] : [];
+  })[0];
+  if (!chosen) throw new Error(`No published claim of ${essay} has a wording of six words or more with a word to replace.`);
+  const reworded = chosen.inner.replace(new RegExp(`(?<![\\w@/.:-])${chosen.word}(?![\\w-])`), 'reworded');
+  writeFileSync(essay, source.slice(0, chosen.start) + reworded + source.slice(chosen.start + chosen.inner.length));
+  const publish = await promisify(execFile)(process.execPath, [join(PROJECT, 'tools', 'publish-claims.ts'), '--reason', revise.reason, `--date=${revise.date}`], {
+    cwd: PROJECT,
+    env: { ...process.env, CONTENT_DIR: contentDir },
+  }).catch((error: { stdout?: string; stderr?: string; message: string }) => {
+    throw new Error(`npm run claims:publish failed on the reworded copy (${chosen.id}): ${error.stderr || error.stdout || error.message}`);
+  });
+  if (!publish.stdout.includes(`Recorded revision 2 of ${chosen.id} `)) throw new Error(`npm run claims:publish did not record revision 2 of ${chosen.id}:\n${publish.stdout}`);
 }

@@ -1,5 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
+import { splitFrontMatter } from '../../src/catalog/front-matter.ts';
+import { parseRegistry, type ClaimRevision } from '../../src/catalog/claim-registry.ts';
 
 /**
  * The sites the tests build, once per run (tests/support/global-setup.ts), and
@@ -37,7 +39,25 @@ export interface SiteSpec {
    * added, or replacing those at the same paths), as an author adds an essay.
    */
   addContent?: string;
+  /**
+   * Before the content is added: reword one published claim of the seed essay
+   * in the copy and record it with \`npm run claims:publish -- --reason … --date=…\`,
+   * as an author republishing a claim does (tests/support/build-site.ts).
+   */
+  revise?: { reason: string; date: string };
   env?: Record<string, string>;
+}
+
+/** The revision the "subpath" site's preparation records (see revisedClaim). */
+export const REVISION = { reason: 'Reworded by the test sites, to show a claim with two revisions.', date: '2027-03-12' };
+/** The seed essay: the real essay whose title is the seed's question (tests/fixtures/seed/answer.txt, line 1), its slug and file. */
+export function seedEssay(contentDir: string): { slug: string; path: string } {
+  const question = readFileSync(join(FIXTURES, 'seed', 'answer.txt'), 'utf8').split('\n')[0]!.trim();
+  const essays = join(contentDir, 'essays');
+  const file = (readdirSync(essays, { recursive: true, encoding: 'utf8' }) as string[])
+    .find((f) => /\.mdx?$/.test(f) && (splitFrontMatter(readFileSync(join(essays, f), 'utf8')).data as { title?: unknown } | undefined)?.title === question);
+  if (!file) throw new Error(`No essay in ${essays} has the seed's question as its title: "${question}".`);
+  return { slug: basename(file).replace(/\.mdx?$/, ''), path: join(essays, file) };
 }
 
 export interface SiteBuild {
@@ -70,7 +90,7 @@ export function allSites(): SiteSpec[] {
     { name: 'site', contentDir: join(PROJECT, 'content'), env: { SITE_URL: SITE_ORIGIN } },
     // A deploy under a sub-path, at another origin, of the real content with a second essay and four new notes
     // added, as an author would add them: every check of the real site must pass on it too.
-    { name: 'subpath', contentDir: join(PROJECT, 'content'), addContent: SECOND_ESSAY, env: { BASE_PATH: SUBPATH, SITE_URL: SUBPATH_ORIGIN } },
+    { name: 'subpath', contentDir: join(PROJECT, 'content'), addContent: SECOND_ESSAY, revise: REVISION, env: { BASE_PATH: SUBPATH, SITE_URL: SUBPATH_ORIGIN } },
     { name: 'good', contentDir: good },
     // The same content built again from nothing, to prove builds are reproducible.
     { name: 'good-again', contentDir: good },
@@ -110,4 +130,20 @@ export function siteBuild(name: string): SiteBuild {
 export function pageHtml(build: SiteBuild, path: string): string {
   const file = join(build.outDir, path.replace(/^\//, ''), path.endsWith('/') || path === '' ? 'index.html' : '');
   return readFileSync(file, 'utf8');
+}
+
+/**
+ * The claim a site's preparation reworded and republished (the "subpath"
+ * site: SiteSpec.revise), read from the registry of the content it was built
+ * from: its id, its essay ("essays/<slug>"), and its two revisions, the
+ * published wording (1) and the new one (2). Undefined for a site without one.
+ */
+export function revisedClaim(build: SiteBuild): { id: string; doc: string; before: ClaimRevision; after: ClaimRevision } | undefined {
+  const { registry } = parseRegistry(readFileSync(join(build.contentDir, 'claims.json'), 'utf8'), 'claims.json');
+  const revised = [...registry].filter(([, e]) => (e.revisions?.length ?? 0) > 1 && e.revisions!.at(-1)!.date === REVISION.date);
+  if (revised.length > 1) throw new Error(`${build.name}: ${revised.length} claims have a revision of ${REVISION.date}; the preparation rewords one.`);
+  const [found] = revised;
+  if (!found) return undefined;
+  const [id, entry] = found;
+  return { id, doc: entry.doc, before: entry.revisions!.at(-2)!, after: entry.revisions!.at(-1)! };
 }
