@@ -78,7 +78,7 @@ if (needReason.length > 0) {
     ...needReason.map(({ claim, latest, number }) => [
       `  ${claim.id} (${claim.doc}), revision ${number}:`,
       `    published ${latest.date}: "${latest.text}" ${describeSources(latest.sources)}`,
-      `    now:${' '.repeat(latest.date.length + 6)}"${claim.text}" ${describeSources(claim.sources)}`,
+      `    ${'now:'.padEnd(`published ${latest.date}: `.length)}"${claim.text}" ${describeSources(claim.sources)}`,
     ].join('\n')),
     `Say in one line why, for readers of the old wording: ${PUBLISH_REVISION}`,
     'Or, if a change was not meant, restore the published wording.',
