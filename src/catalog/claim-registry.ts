@@ -193,8 +193,9 @@ export function checkRegistry(
   const landings: Landing[] = [];
   const byId = new Map(current.map((c) => [c.id, c]));
   const where = (c: CurrentClaim) => formatLocation({ file: c.file, line: c.line, column: c.column });
-  const fix = (id: string, doc: string) =>
-    `Restore it; or, if it was reworded under a new id, record in ${registryFile} "${id}": { "doc": "${doc}", "moved": "new-claim-id" }; if it was withdrawn, "${id}": { "doc": "${doc}", "retired": "why", "nearest": "claim-id" }.`;
+  // Added to the entry, never replacing it: its "revisions" are the claim's history, which its landing still shows.
+  const fix = () =>
+    'Restore it; or, if it was reworded under a new id, add "moved": "new-claim-id" to its entry here; if it was withdrawn, add "retired": "why", "nearest": "claim-id". Keep the rest of the entry: its revisions are the claim\'s history.';
 
   for (const [id, entry] of registry) {
     const location = { file: registryFile, line: entry.line };
@@ -207,12 +208,12 @@ export function checkRegistry(
           ? {
             location: { file: successor.claim.file, line: successor.claim.line, column: successor.claim.column },
             message: `The published claim "${id}" no longer exists, so links to it would break. "${successor.claim.id}" here, ${successor.only ? 'the only claim on this page not yet published' : 'of the claims on this page not yet published the one whose id is closest to it'}, looks like its successor.`,
-            hint: `If it is, replace the entry at ${registryFile}:${entry.line} with "${id}": { "doc": "${entry.doc}", "moved": "${successor.claim.id}" } and run "npm run claims:publish" to publish "${successor.claim.id}". If not, restore "${id}", or record it as withdrawn: "${id}": { "doc": "${entry.doc}", "retired": "why", "nearest": "claim-id" }.`,
+            hint: `If it is, add "moved": "${successor.claim.id}" to the entry of "${id}" at ${registryFile}:${entry.line}, keeping the rest (its revisions are its history), and run "npm run claims:publish" to publish "${successor.claim.id}". If not, restore "${id}", or record it as withdrawn: add "retired": "why", "nearest": "claim-id" to that entry.`,
           }
           : {
             location: { file: registryFile, line: entry.line },
             message: `The published claim "${id}" of ${docFile ?? entry.doc} no longer exists, so links to it would break.`,
-            hint: fix(id, entry.doc),
+            hint: fix(),
           });
       } else if (found.doc !== entry.doc) {
         problems.push({ location: { file: found.file, line: found.line, column: found.column }, message: `The claim "${id}" was published in ${entry.doc} and is now in ${found.doc}, so links to it there would break.`, hint: `Give it a new id here and record the old one as moved in ${registryFile}.` });

@@ -79,13 +79,13 @@ ${at('cross-document')}/essays/essay.mdx:7:1: Claim id "base-claim" is used twic
   A claim id is a permanent link across the whole site: give one of the two claims another id.
 
 ${at('cross-document')}/claims.json:2: The published claim "vanished-claim" of ${at('cross-document')}/essays/essay.mdx no longer exists, so links to it would break.
-  Restore it; or, if it was reworded under a new id, record in ${at('cross-document')}/claims.json "vanished-claim": { "doc": "essays/essay", "moved": "new-claim-id" }; if it was withdrawn, "vanished-claim": { "doc": "essays/essay", "retired": "why", "nearest": "claim-id" }.
+  Restore it; or, if it was reworded under a new id, add "moved": "new-claim-id" to its entry here; if it was withdrawn, add "retired": "why", "nearest": "claim-id". Keep the rest of the entry: its revisions are the claim's history.
 
 ${at('cross-document')}/claims.json:3: The claim "old-claim" is recorded as moved, but "new-claim" is neither a claim nor in the registry.
   Point "moved" at a claim that exists.
 
 ${at('cross-document')}/essays/sections.mdx:10:1: The published claim "first-part-point" no longer exists, so links to it would break. "first-part-claim" here, the only claim on this page not yet published, looks like its successor.
-  If it is, replace the entry at ${at('cross-document')}/claims.json:4 with "first-part-point": { "doc": "essays/sections", "moved": "first-part-claim" } and run "npm run claims:publish" to publish "first-part-claim". If not, restore "first-part-point", or record it as withdrawn: "first-part-point": { "doc": "essays/sections", "retired": "why", "nearest": "claim-id" }.
+  If it is, add "moved": "first-part-claim" to the entry of "first-part-point" at ${at('cross-document')}/claims.json:4, keeping the rest (its revisions are its history), and run "npm run claims:publish" to publish "first-part-claim". If not, restore "first-part-point", or record it as withdrawn: add "retired": "why", "nearest": "claim-id" to that entry.
 
 ${at('cross-document')}/essays/essay.mdx:9:1: The words of the published claim "reworded-claim" changed, and no revision records it. Revision 1 was published on 2026-01-15 as "The claim said this first."; the content now reads "The claim now says something else.".
   If the change is meant, record it as revision 2, so links shared before it keep showing the old words: run npm run claims:publish -- --reason "why it changed". If not, restore the published wording. (Spacing, quote marks and dashes alone do not count as a change.)

@@ -136,7 +136,7 @@ describe('a broken registry fails the build', () => {
     const build = siteBuild('errors-cross-document');
     expect(build.exitCode).not.toBe(0);
     expect(build.output).toContain(`${at}/claims.json:2: The published claim "vanished-claim" of ${at}/essays/essay.mdx no longer exists, so links to it would break.
-  Restore it; or, if it was reworded under a new id, record in ${at}/claims.json "vanished-claim": { "doc": "essays/essay", "moved": "new-claim-id" }; if it was withdrawn, "vanished-claim": { "doc": "essays/essay", "retired": "why", "nearest": "claim-id" }.`);
+  Restore it; or, if it was reworded under a new id, add "moved": "new-claim-id" to its entry here; if it was withdrawn, add "retired": "why", "nearest": "claim-id". Keep the rest of the entry: its revisions are the claim's history.`);
   });
 
   it('when an id moves to a claim that does not exist', () => {

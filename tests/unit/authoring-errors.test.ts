@@ -193,7 +193,7 @@ content/essays/essay.mdx:7:1: Claim id "base-claim" is used twice: at content/es
     expect(report(checkRegistry(registry, current, files).problems)).toBe(`The content does not hold together.
 
 content/claims.json:3: The published claim "vanished-claim" of content/essays/essay.mdx no longer exists, so links to it would break.
-  Restore it; or, if it was reworded under a new id, record in content/claims.json "vanished-claim": { "doc": "essays/essay", "moved": "new-claim-id" }; if it was withdrawn, "vanished-claim": { "doc": "essays/essay", "retired": "why", "nearest": "claim-id" }.`);
+  Restore it; or, if it was reworded under a new id, add "moved": "new-claim-id" to its entry here; if it was withdrawn, add "retired": "why", "nearest": "claim-id". Keep the rest of the entry: its revisions are the claim's history.`);
   });
 
   it('a claim id moved to nowhere, at its line in the registry', () => {

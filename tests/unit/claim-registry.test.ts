@@ -49,7 +49,7 @@ describe('checkRegistry', () => {
     const { problems } = checkRegistry(registryOf({ a: { doc: 'essays/e' }, gone: { doc: 'essays/e' } }), [claim('a')], files);
     expect(problems.map(formatProblem)).toEqual([
       'content/claims.json:5: The published claim "gone" of content/essays/e.mdx no longer exists, so links to it would break.\n' +
-        '  Restore it; or, if it was reworded under a new id, record in content/claims.json "gone": { "doc": "essays/e", "moved": "new-claim-id" }; if it was withdrawn, "gone": { "doc": "essays/e", "retired": "why", "nearest": "claim-id" }.',
+        '  Restore it; or, if it was reworded under a new id, add "moved": "new-claim-id" to its entry here; if it was withdrawn, add "retired": "why", "nearest": "claim-id". Keep the rest of the entry: its revisions are the claim\'s history.',
     ]);
   });
 
@@ -58,7 +58,7 @@ describe('checkRegistry', () => {
     const only = checkRegistry(registry, [claim('a'), claim('rewards-as-a-catalyst'), claim('elsewhere', 'essays/f')], files).problems.map(formatProblem);
     expect(only).toEqual([
       'content/essays/e.mdx:3:1: The published claim "rewards-as-catalyst" no longer exists, so links to it would break. "rewards-as-a-catalyst" here, the only claim on this page not yet published, looks like its successor.\n' +
-        '  If it is, replace the entry at content/claims.json:5 with "rewards-as-catalyst": { "doc": "essays/e", "moved": "rewards-as-a-catalyst" } and run "npm run claims:publish" to publish "rewards-as-a-catalyst". If not, restore "rewards-as-catalyst", or record it as withdrawn: "rewards-as-catalyst": { "doc": "essays/e", "retired": "why", "nearest": "claim-id" }.',
+        '  If it is, add "moved": "rewards-as-a-catalyst" to the entry of "rewards-as-catalyst" at content/claims.json:5, keeping the rest (its revisions are its history), and run "npm run claims:publish" to publish "rewards-as-a-catalyst". If not, restore "rewards-as-catalyst", or record it as withdrawn: add "retired": "why", "nearest": "claim-id" to that entry.',
     ]);
     const closest = checkRegistry(registry, [claim('a'), claim('unrelated-new-point'), claim('rewards-catalyse')], files).problems;
     expect(closest[0]!.message).toContain('"rewards-catalyse" here, of the claims on this page not yet published the one whose id is closest to it, looks like its successor.');
