@@ -4,7 +4,8 @@
  * has one quiet mark (src/client/claim-marks.ts), and this module opens, below
  * the paragraph, the tools of its claims: for each claim, its opening words,
  * "Copy link" (its share page, which previews as the claim when pasted into a
- * chat) and "Copy quote" (the claim as a quotation with its link and source
+ * chat; for a claim with recorded revisions, the page of the wording the
+ * reader sees, /c/<id>/<n>/, so the link keeps pointing at those words) and "Copy quote" (the claim as a quotation with its link and source
  * numbers). While a claim's tools are hovered or focused, the claim is
  * highlighted in the text, so it is plain which sentence they act on. Each
  * copy is announced in a live region and shown next to the control.
@@ -139,7 +140,7 @@ function pointAt(doc: Document, id: string, on: boolean): void {
 /** A claim's own words: without its markers, its ¶ and any mark. */
 function claimText(claim: HTMLElement): string {
   const copy = claim.cloneNode(true) as HTMLElement;
-  copy.querySelectorAll('.citation, .claim-tools, .claim-alias, .claim-mark').forEach((el) => el.remove());
+  copy.querySelectorAll('.citation, .claim-tools, .claim-alias, .claim-mark, .claim-revised').forEach((el) => el.remove());
   return (copy.textContent ?? '').replace(/\s+/g, ' ').trim();
 }
 

@@ -29,8 +29,10 @@ export interface RemarkClaimsOptions {
   root: string;
   /** Accessible name of the permalink control. Default: "Link to this claim". */
   permalinkLabel?: string;
-  /** The claim's share page, which the page script copies as its link. Default: none. */
+  /** The address the page script copies as the claim's link: its share page, or its latest revision's. Default: none. */
   shareHref?: (id: string) => string;
+  /** Where a claim reworded since it was first published shows its history (its share page), or undefined. Default: none are. */
+  revised?: (id: string) => string | undefined;
 }
 
 type ClaimElement = MdxJsxTextElement | MdxJsxFlowElement;
@@ -119,7 +121,7 @@ export default function remarkClaims(options: RemarkClaimsOptions) {
         type: 'claim',
         // Kept, so that later checks (rehype-page-outline) can name the claim's line.
         ...(node.position ? { position: node.position } : {}),
-        children: [...(node.children as PhrasingContent[]), permalink(id, permalinkLabel, options.shareHref?.(id))],
+        children: [...(node.children as PhrasingContent[]), ...revisedMark(options.revised?.(id)), permalink(id, permalinkLabel, options.shareHref?.(id))],
         data: {
           claimId: id,
           hName: node.type === 'mdxJsxFlowElement' ? 'div' : 'span',
@@ -183,6 +185,24 @@ function claimId(node: ClaimElement, report: (message: string, hint: string) => 
     report('A <Claim> has no id.', 'Give it a short, readable, permanent id: <Claim id="format-collapse-first-epoch">.');
   }
   return id;
+}
+
+/**
+ * A small, quiet "revised" after a claim reworded since it was first
+ * published, linking to its history. Made as the permalink is (no text in
+ * the tree), so the claim's text, the page's text and search leave it out.
+ */
+function revisedMark(href: string | undefined): ClaimPermalinkNode[] {
+  if (href === undefined) return [];
+  return [{
+    type: 'claimPermalink',
+    children: [],
+    data: {
+      hName: 'a',
+      hProperties: { href, className: ['claim-revised'], dataPagefindIgnore: '' },
+      hChildren: [{ type: 'text', value: 'revised' }, { type: 'element', tagName: 'span', properties: { className: ['sr-only'] }, children: [{ type: 'text', value: ': how this claim read before' }] }],
+    },
+  }];
 }
 
 /**

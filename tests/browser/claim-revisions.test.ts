@@ -1,0 +1,67 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { openClaimTools, useSite } from './support.ts';
+
+/**
+ * Claim revisions in Chromium, on the "good" fixture: a wording's page shows
+ * the old words and what changed, to the eye and to a screen reader; its copy
+ * control copies its own address; the claim's latest page lists its history;
+ * the essay copies the address of the wording it shows.
+ */
+
+const good = useSite('good');
+interface Entry { moved?: string; retired?: string; revisions?: { date: string; text: string }[] }
+let id: string;
+let entry: Required<Pick<Entry, 'revisions'>>;
+
+beforeAll(() => {
+  const registry = JSON.parse(readFileSync(join(good.build.contentDir, 'claims.json'), 'utf8')) as Record<string, Entry>;
+  // A claim that stands and was reworded: the first such in the fixture's registry.
+  const found = Object.entries(registry).find(([, e]) => !e.moved && !e.retired && (e.revisions?.length ?? 0) > 1);
+  expect(found).toBeDefined();
+  [id, entry] = found as [string, Required<Pick<Entry, 'revisions'>>];
+});
+
+const clipboardText = (page: Page) => page.evaluate(() => navigator.clipboard.readText());
+
+describe('a claim’s earlier wording', () => {
+  it('shows the old words and what changed, struck through and underlined, spoken as deleted and inserted', async () => {
+    const page = await good.page({ clipboard: true, reducedMotion: 'reduce' });
+    await page.goto(good.url(`c/${id}/1/`));
+    await expect.poll(() => page.locator('h1').textContent()).toBe(`“${entry.revisions[0]!.text}”`);
+    const since = page.getByRole('region', { name: 'Revised since' });
+    await since.waitFor();
+    // Readable without colour: the marks are lines, not only tints.
+    const lines = await since.locator('del, ins').evaluateAll((els) => els.map((e) => `${e.tagName}:${getComputedStyle(e).textDecorationLine}`));
+    expect(lines.length).toBeGreaterThan(0);
+    for (const line of lines) expect(line).toMatch(/^(DEL:line-through|INS:underline)$/);
+    // The accessibility tree holds each change's start and end in words.
+    const snapshot = await since.locator('.word-diff').ariaSnapshot();
+    expect(snapshot).toMatch(/\[deleted: [^\]]+\]/);
+    expect(snapshot).toMatch(/\[inserted: [^\]]+\]/);
+
+    // Its copy control copies its own address, not the claim's latest.
+    await page.getByRole('button', { name: 'Copy link', exact: true }).click();
+    await expect.poll(() => clipboardText(page)).toBe(good.url(`c/${id}/1/`));
+    await expect.poll(() => page.locator('.claim-permalink-section [role="status"]').textContent()).toBe('Link copied');
+  });
+
+  it('is listed, with every other wording, on the claim’s latest page', async () => {
+    const page = await good.page({ javaScriptEnabled: false });
+    await page.goto(good.url(`c/${id}/`));
+    const history = page.getByRole('region', { name: 'History' });
+    const first = history.getByRole('link', { name: /^First published / });
+    expect(await first.getAttribute('href')).toBe(`/c/${id}/1/`);
+    expect(await history.getByRole('listitem').count()).toBe(entry.revisions.length);
+  });
+
+  it('the essay copies the address of the wording it shows', async () => {
+    const page = await good.page({ clipboard: true, reducedMotion: 'reduce' });
+    await page.goto(good.url('essays/first-essay/'));
+    const tools = await openClaimTools(page.locator(`#${id}`));
+    await tools.getByRole('button', { name: 'Copy link' }).click();
+    await expect.poll(() => clipboardText(page)).toBe(good.url(`c/${id}/${entry.revisions.length}/`));
+  });
+});
