@@ -3,6 +3,11 @@ import { parseRegistry } from '../../src/catalog/claim-registry.ts';
 import { claimLinks, revisionsNewestFirst, revisionViews, sameWording, wordDiff, type DiffPart } from '../../src/site/claim-revisions.ts';
 import { revisionFeedItems } from '../../src/formats/revision-feed.ts';
 import { siteUrls } from '../../src/site/urls.ts';
+import type { CitableWork } from '../../src/site/citable-work.ts';
+import { citationKey, cslItem } from '../../src/formats/citation-formats.ts';
+import { workJsonLd } from '../../src/formats/scholarly-metadata.ts';
+import remarkClaims from '../../src/plugins/remark-claims.ts';
+import { renderMdx } from '../support/render-mdx.ts';
 
 const urls = siteUrls('/base/');
 const registryOf = (data: object) => {
@@ -123,5 +128,49 @@ describe('revisionFeedItems', () => {
     expect(items.map((i) => i.link)).toEqual(['https://x.org/c/a/2/', 'https://x.org/c/b/1/', 'https://x.org/c/a/1/']);
     expect(items[0]).toMatchObject({ title: 'Revised: “Second.”', description: 'Second. (Why it was reworded: Softened.)', pubDate: new Date('2026-03-12') });
     expect(items[2]!.title).toBe('Published: “First.”');
+  });
+});
+
+describe('a claim marked as revised in its page (remark-claims)', () => {
+  const registry = registryOf({
+    twice: { doc: 'essays/e', revisions: [{ date: '2026-01-15', text: 'One.', sources: [] }, { date: '2026-02-15', text: 'Two.', sources: [] }] },
+  });
+  const render = (md: string) => renderMdx(md, [[remarkClaims, { root: '/project', ...claimLinks(() => registry, urls) }]] as never);
+
+  it('carries a quiet "revised" link to its history, outside its words, and copies its latest wording\'s address', async () => {
+    const { html } = await render('So: <Claim id="twice">Two.</Claim> <Claim id="fresh">New.</Claim>');
+    expect(html).toContain('<span id="twice" class="claim" data-claim="twice">Two.<a href="/base/c/twice/" class="claim-revised" data-pagefind-ignore="">revised<span class="sr-only">: how this claim read before</span></a><span class="claim-tools"');
+    expect(html).toContain('data-share="/base/c/twice/2/"');
+    expect(html).toContain('data-share="/base/c/fresh/"');
+    expect(html.match(/claim-revised/g)).toHaveLength(1);
+  });
+});
+
+describe('a recorded wording as a citable work', () => {
+  const work: CitableWork = {
+    kind: 'claim',
+    id: 'narrows',
+    title: 'RL narrows, at first.',
+    description: 'How does it differ?',
+    url: 'https://x.org/base/c/narrows/1/',
+    authors: [{ name: 'Research Explainers editors', organization: true }],
+    publisher: 'Research Explainers',
+    publisherUrl: 'https://x.org/base/',
+    published: new Date('2026-01-15'),
+    partOf: { kind: 'essay', title: 'How does it differ?', url: 'https://x.org/base/essays/e/' },
+    papers: [],
+    notes: [],
+    revision: { number: 1, of: 'https://x.org/base/c/narrows/' },
+  };
+
+  it('is a Claim with its version number, an example of the claim at its latest address', () => {
+    expect(workJsonLd(work)).toMatchObject({ '@type': 'Claim', '@id': work.url, datePublished: '2026-01-15', version: 1, exampleOfWork: { '@type': 'Claim', '@id': 'https://x.org/base/c/narrows/' } });
+    const { revision: _revision, ...latest } = work;
+    expect(workJsonLd(latest)).not.toHaveProperty('version');
+  });
+
+  it('has its own citation key, date and note, so two wordings are two references', () => {
+    expect(citationKey(work)).toBe('claim_narrows_v1_2026');
+    expect(cslItem(work)).toMatchObject({ URL: work.url, issued: { 'date-parts': [[2026, 1, 15]] }, note: 'Revision 1 of a claim in the essay “How does it differ?”; latest wording at https://x.org/base/c/narrows/' });
   });
 });
