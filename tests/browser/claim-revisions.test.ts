@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openClaimTools, useSite } from './support.ts';
+import { axeViolations, describeViolations } from '../support/axe.ts';
 
 /**
  * Claim revisions in Chromium, on the "good" fixture: a wording's page shows
@@ -48,6 +49,17 @@ describe('a claim’s earlier wording', () => {
     await expect.poll(() => page.locator('.claim-permalink-section [role="status"]').textContent()).toBe('Link copied');
   });
 
+  it('fits 320 px and has nothing axe can find, in either theme', async () => {
+    const page = await good.page({ viewport: { width: 320, height: 800 } });
+    await page.goto(good.url(`c/${id}/1/`));
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme });
+      const violations = await axeViolations(page, 'article.claim-revision');
+      expect(violations, `${colorScheme}: ${describeViolations(violations)}`).toEqual([]);
+    }
+  });
+
   it('is listed, with every other wording, on the claim’s latest page', async () => {
     const page = await good.page({ javaScriptEnabled: false });
     await page.goto(good.url(`c/${id}/`));
@@ -57,11 +69,14 @@ describe('a claim’s earlier wording', () => {
     expect(await history.getByRole('listitem').count()).toBe(entry.revisions.length);
   });
 
-  it('the essay copies the address of the wording it shows', async () => {
+  it('the essay copies the address of the wording it shows, and links its history', async () => {
     const page = await good.page({ clipboard: true, reducedMotion: 'reduce' });
     await page.goto(good.url('essays/first-essay/'));
     const tools = await openClaimTools(page.locator(`#${id}`));
     await tools.getByRole('button', { name: 'Copy link' }).click();
     await expect.poll(() => clipboardText(page)).toBe(good.url(`c/${id}/${entry.revisions.length}/`));
+    // Its tools link its history too, as its "revised" mark in the text does.
+    expect(await tools.getByRole('link', { name: 'Revised: history' }).getAttribute('href')).toBe(good.url(`c/${id}/`));
+    expect(await page.locator(`#${id} + .claim-revised`).getAttribute('href')).toBe(`/c/${id}/`);
   });
 });

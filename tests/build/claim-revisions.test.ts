@@ -184,7 +184,8 @@ describe('claims in their essay', () => {
       pages.set(page, $);
       const claim = $(`#${id}.claim`);
       const count = entry.revisions?.length ?? 0;
-      const mark = claim.find('> .claim-revised');
+      // After the claim, outside its words (or at the end of a claim that is a block).
+      const mark = claim.is('div') ? claim.find('> .claim-revised') : claim.next('.claim-revised');
       expect(mark.length, id).toBe(count > 1 ? 1 : 0);
       if (count > 1) expect([mark.attr('href'), normalizeText(mark.text())], id).toEqual([`/c/${id}/`, 'revised: how this claim read before']);
       expect(claim.find('.claim-permalink').attr('data-share'), id).toBe(count > 0 ? `/c/${id}/${count}/` : `/c/${id}/`);

@@ -137,9 +137,9 @@ describe('a claim marked as revised in its page (remark-claims)', () => {
   });
   const render = (md: string) => renderMdx(md, [[remarkClaims, { root: '/project', ...claimLinks(() => registry, urls) }]] as never);
 
-  it('carries a quiet "revised" link to its history, outside its words, and copies its latest wording\'s address', async () => {
+  it('is followed by a quiet "revised" link to its history, outside its words, and copies its latest wording\'s address', async () => {
     const { html } = await render('So: <Claim id="twice">Two.</Claim> <Claim id="fresh">New.</Claim>');
-    expect(html).toContain('<span id="twice" class="claim" data-claim="twice">Two.<a href="/base/c/twice/" class="claim-revised" data-pagefind-ignore="">revised<span class="sr-only">: how this claim read before</span></a><span class="claim-tools"');
+    expect(html).toMatch(/<span id="twice" class="claim" data-claim="twice">Two\.<span class="claim-tools".*?<\/span><\/span><\/span><a href="\/base\/c\/twice\/" class="claim-revised" data-pagefind-ignore="">revised<span class="sr-only">: how this claim read before<\/span><\/a> <span id="fresh"/);
     expect(html).toContain('data-share="/base/c/twice/2/"');
     expect(html).toContain('data-share="/base/c/fresh/"');
     expect(html.match(/claim-revised/g)).toHaveLength(1);
@@ -172,5 +172,13 @@ describe('a recorded wording as a citable work', () => {
   it('has its own citation key, date and note, so two wordings are two references', () => {
     expect(citationKey(work)).toBe('claim_narrows_v1_2026');
     expect(cslItem(work)).toMatchObject({ URL: work.url, issued: { 'date-parts': [[2026, 1, 15]] }, note: 'Revision 1 of a claim in the essay “How does it differ?”; latest wording at https://x.org/base/c/narrows/' });
+  });
+});
+
+describe('a claim that is a block, marked as revised', () => {
+  const registry = registryOf({ twice: { doc: 'essays/e', revisions: [{ date: '2026-01-15', text: 'One.', sources: [] }, { date: '2026-02-15', text: 'Two.', sources: [] }] } });
+  it('ends with the mark, inside it', async () => {
+    const { html } = await renderMdx('<Claim id="twice">\n\nTwo.\n\n</Claim>', [[remarkClaims, { root: '/project', ...claimLinks(() => registry, urls) }]] as never);
+    expect(html).toMatch(/^<div id="twice" class="claim" data-claim="twice"><p>Two\.<\/p>\n?<a href="\/base\/c\/twice\/" class="claim-revised"/);
   });
 });
