@@ -11,7 +11,7 @@ import { startBuildContext } from './src/catalog/build-context.ts';
 import { createContentIndex } from './src/catalog/content-index.ts';
 import { settingsFromEnvironment } from './src/catalog/settings.ts';
 import { siteUrls } from './src/site/urls.ts';
-import { claimLinks } from './src/site/claim-revisions.ts';
+import { claimLinks } from './src/site/claim-history.ts';
 import { indexablePages, withLastmod } from './src/formats/sitemap-filter.ts';
 import remarkCitations from './src/plugins/remark-citations.ts';
 import rehypePageOutline from './src/plugins/rehype-page-outline.ts';

@@ -1,5 +1,5 @@
 import type { ClaimView, Corpus, EssayView, NoteView } from './corpus.ts';
-import type { RevisionView } from './claim-revisions.ts';
+import type { RevisionView } from './claim-history.ts';
 import { noteDate, papersOf, type CitableWork } from './citable-work.ts';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';

@@ -11,7 +11,7 @@ import { SITE_DESCRIPTION, SITE_LANGUAGE, SITE_NAME } from './identity.ts';
 import { cardDrawable, type CardData } from '../formats/claim-card.ts';
 import { urls } from './settings.ts';
 import type { SiteUrls } from './urls.ts';
-import { revisionViews, type RevisionView } from './claim-revisions.ts';
+import { revisionViews, type RevisionView } from './claim-history.ts';
 import { formatDate } from './dates.ts';
 
 /**
@@ -66,7 +66,7 @@ export interface Corpus {
   claim(id: string): ClaimView | undefined;
   /** What old, published claim ids that are gone turn into: for their pages and share pages. */
   landings: Landing[];
-  /** Every recorded revision of every claim id, current, moved or retired (src/site/claim-revisions.ts). */
+  /** Every recorded revision of every claim id, current, moved or retired (src/site/claim-history.ts). */
   revisions: RevisionView[];
 }
 

@@ -3,7 +3,7 @@ import type { APIRoute } from 'astro';
 import { getCorpus } from '../../site/corpus.ts';
 import { escapeXml, lastBuildDate } from '../../formats/feed.ts';
 import { revisionFeedItems } from '../../formats/revision-feed.ts';
-import { revisionsFeedPath } from '../../site/claim-revisions.ts';
+import { revisionsFeedPath } from '../../site/claim-history.ts';
 import { SITE_LANGUAGE, SITE_NAME } from '../../site/identity.ts';
 import { SITE_ORIGIN } from '../../site/settings.ts';
 import { absoluteUrl } from '../../site/urls.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseRegistry } from '../../src/catalog/claim-registry.ts';
-import { claimLinks, revisionsNewestFirst, revisionViews, sameWording, wordDiff, type DiffPart } from '../../src/site/claim-revisions.ts';
+import { claimLinks, revisionViews, sameWording, wordDiff, type DiffPart } from '../../src/site/claim-history.ts';
 import { revisionFeedItems } from '../../src/formats/revision-feed.ts';
 import { siteUrls } from '../../src/site/urls.ts';
 import type { CitableWork } from '../../src/site/citable-work.ts';
@@ -90,9 +90,9 @@ describe('revisionViews', () => {
     expect(view('gone-claim', 1).since).toBeUndefined();
   });
 
-  it('orders the feed newest first, the later revision of a day first', () => {
-    const order = revisionsNewestFirst(views).map((v) => `${v.id}/${v.n}`);
-    expect(order).toEqual(['kept-claim/2', 'kept-claim/1', 'gone-claim/1', 'moved-claim/1']);
+  it('go into the feed newest first, the later revision of a day first', () => {
+    const items = revisionFeedItems(views.map((v) => ({ id: v.id, n: v.n, date: v.revision.date, text: v.revision.text, reason: v.revision.reason, url: v.url })));
+    expect(items.map((i) => i.link)).toEqual(['/base/c/kept-claim/2/', '/base/c/kept-claim/1/', '/base/c/gone-claim/1/', '/base/c/moved-claim/1/']);
   });
 });
 

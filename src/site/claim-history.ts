@@ -165,11 +165,6 @@ export function claimLinks(registry: () => Registry, urls: { claim(id: string): 
   };
 }
 
-/** The revisions feed's entries: every recorded revision, newest first (ties: the later revision of an id first, then by id). */
-export function revisionsNewestFirst<T extends { id: string; n: number; revision: { date: string } }>(views: readonly T[]): T[] {
-  return [...views].sort((a, b) => b.revision.date.localeCompare(a.revision.date) || a.id.localeCompare(b.id) || b.n - a.n);
-}
-
 /** The feed of claim revisions: /c/revisions.xml. */
 export function revisionsFeedPath(urls: { claims: string }): string {
   return `${urls.claims}revisions.xml`;
