@@ -93,7 +93,7 @@ function isoDay(date: Date): string {
  *   whose `appearance` is its essay and which `isBasedOn` the notes it cites;
  * - one recorded wording of a claim is a Claim too, with its `version` number,
  *   an `exampleOfWork` of the claim at its latest address (schema.org's
- *   relation of an edition to its work).
+ *   relation of an edition to its work), which lists them as `workExample`s.
  */
 export function workJsonLd(work: CitableWork): JsonLd {
   const publisher = { '@type': 'Organization', name: work.publisher, url: work.publisherUrl };
@@ -127,6 +127,8 @@ export function workJsonLd(work: CitableWork): JsonLd {
       // A claim that cites no note rests on nothing the page can name: no empty list.
       ...(noteRefs.length > 0 ? { isBasedOn: noteRefs } : {}),
       ...(work.revision ? { version: work.revision.number, exampleOfWork: { '@type': 'Claim', '@id': work.revision.of, url: work.revision.of } } : {}),
+      // Its wordings, the other way round: each an example of this claim.
+      ...(work.wordings && work.wordings.length > 0 ? { workExample: work.wordings.map((w) => ({ '@type': 'Claim', '@id': w.url, url: w.url, version: w.number, datePublished: isoDay(w.date) })) } : {}),
     };
   }
 

@@ -41,6 +41,8 @@ export interface CitableWork {
    * and `published` the day it was published.
    */
   revision?: { number: number; of: string } | undefined;
+  /** For a claim at its latest address: its recorded wordings, oldest first, each with its own page (absolute). */
+  wordings?: readonly { number: number; url: string; date: Date }[] | undefined;
 }
 
 /** The papers behind a list of notes, each once, in the order the notes give them. */

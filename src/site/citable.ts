@@ -89,6 +89,7 @@ export function claimWork(view: ClaimView, corpus: Corpus, origin: string): Cita
     partOf: { kind: home.ref.kind, title: home.ref.title, url: absoluteUrl(origin, home.ref.url) },
     papers: papersOf(notes),
     notes,
+    wordings: corpus.revisions.filter((r) => r.id === claim.id).map((r) => ({ number: r.n, url: absoluteUrl(origin, r.url), date: new Date(r.revision.date) })),
   };
 }
 

@@ -156,6 +156,9 @@ describe('the latest address of a claim', () => {
         if (revision.reason) expect(normalizeText(item.text())).toContain(revision.reason);
       });
       expect($('#revision-url').attr('href')).toBe(`/c/${id}/${entry.revisions.length}/`);
+      // Its JSON-LD lists each wording as an example of the claim.
+      const ld = JSON.parse($('script[type="application/ld+json"]').text()) as { workExample?: { '@id': string; version: number }[] };
+      expect(ld.workExample?.map((w) => [w['@id'], w.version])).toEqual(entry.revisions.map((_, i) => [`${ORIGIN}/c/${id}/${i + 1}/`, i + 1]));
       checked++;
     }
     expect(checked).toBeGreaterThan(0);

@@ -163,10 +163,14 @@ describe('a recorded wording as a citable work', () => {
     revision: { number: 1, of: 'https://x.org/base/c/narrows/' },
   };
 
-  it('is a Claim with its version number, an example of the claim at its latest address', () => {
+  it('is a Claim with its version number, an example of the claim at its latest address, which lists it', () => {
     expect(workJsonLd(work)).toMatchObject({ '@type': 'Claim', '@id': work.url, datePublished: '2026-01-15', version: 1, exampleOfWork: { '@type': 'Claim', '@id': 'https://x.org/base/c/narrows/' } });
     const { revision: _revision, ...latest } = work;
     expect(workJsonLd(latest)).not.toHaveProperty('version');
+    // The claim at its latest address lists its wordings.
+    const claim = { ...latest, url: 'https://x.org/base/c/narrows/', wordings: [{ number: 1, url: work.url, date: new Date('2026-01-15') }] };
+    expect(workJsonLd(claim)).toMatchObject({ '@id': claim.url, workExample: [{ '@type': 'Claim', '@id': work.url, version: 1, datePublished: '2026-01-15' }] });
+    expect(workJsonLd({ ...claim, wordings: [] })).not.toHaveProperty('workExample');
   });
 
   it('has its own citation key, date and note, so two wordings are two references', () => {
