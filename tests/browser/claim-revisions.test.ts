@@ -28,7 +28,7 @@ beforeAll(() => {
 const clipboardText = (page: Page) => page.evaluate(() => navigator.clipboard.readText());
 
 describe('a claim’s earlier wording', () => {
-  it('shows the old words and what changed, struck through and underlined, spoken as deleted and inserted', async () => {
+  it('shows the old words and what changed, struck through and underlined, spoken as deleted and inserted, in either theme at any width', async () => {
     const page = await good.page({ clipboard: true, reducedMotion: 'reduce' });
     await page.goto(good.url(`c/${id}/1/`));
     await expect.poll(() => page.locator('h1').textContent()).toBe(`“${entry.revisions[0]!.text}”`);
@@ -46,21 +46,19 @@ describe('a claim’s earlier wording', () => {
     expect(snapshot.match(/\[deleted: [^\]]+\]/g)?.length ?? 0).toBe(deleted);
     expect(snapshot.match(/\[inserted: [^\]]+\]/g)?.length ?? 0).toBe(inserted);
 
-    // Its copy control copies its own address, not the claim's latest.
-    await page.getByRole('button', { name: 'Copy link', exact: true }).click();
-    await expect.poll(() => clipboardText(page)).toBe(good.url(`c/${id}/1/`));
-    await expect.poll(() => page.locator('.claim-permalink-section [role="status"]').textContent()).toBe('Link copied');
-  });
-
-  it('fits 320 px and has nothing axe can find, in either theme', async () => {
-    const page = await good.page({ viewport: { width: 320, height: 800 } });
-    await page.goto(good.url(`c/${id}/1/`));
-    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
+    // Nothing axe can find on it, in either theme, and no sideways scrolling at 320 px.
     for (const colorScheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme });
       const violations = await axeViolations(page, 'article.claim-revision');
       expect(violations, `${colorScheme}: ${describeViolations(violations)}`).toEqual([]);
     }
+    await page.setViewportSize({ width: 320, height: 800 });
+    await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
+
+    // Its copy control copies its own address, not the claim's latest.
+    await page.getByRole('button', { name: 'Copy link', exact: true }).click();
+    await expect.poll(() => clipboardText(page)).toBe(good.url(`c/${id}/1/`));
+    await expect.poll(() => page.locator('.claim-permalink-section [role="status"]').textContent()).toBe('Link copied');
   });
 
   it('is listed, with every other wording, on the claim’s latest page', async () => {
