@@ -11,6 +11,7 @@ import { startBuildContext } from './src/catalog/build-context.ts';
 import { createContentIndex } from './src/catalog/content-index.ts';
 import { settingsFromEnvironment } from './src/catalog/settings.ts';
 import { siteUrls } from './src/site/urls.ts';
+import { claimLinks } from './src/site/claim-history.ts';
 import { indexablePages, withLastmod } from './src/formats/sitemap-filter.ts';
 import remarkCitations from './src/plugins/remark-citations.ts';
 import rehypePageOutline from './src/plugins/rehype-page-outline.ts';
@@ -63,7 +64,7 @@ export default defineConfig({
         [remarkContentRules, { root }],
         [remarkCitations, { root, notes: () => catalog().notes, noteHref: urls.note, notesFolder: context.index.folderOf('notes') }],
         // After remark-citations: it finds the citation markers inside each claim.
-        [remarkClaims, { root, shareHref: urls.claim }],
+        [remarkClaims, { root, ...claimLinks(() => catalog().registry, urls) }],
         [remarkClaimAliases, { registry: () => catalog().registry, docOf: context.index.documentOf }],
         [remarkParagraphAnchors, { applies: (/** @type {string} */ path) => context.index.documentOf(path)?.startsWith('essays/') ?? false }],
       ],

@@ -4,10 +4,13 @@
  * has one quiet mark (src/client/claim-marks.ts), and this module opens, below
  * the paragraph, the tools of its claims: for each claim, its opening words,
  * "Copy link" (its share page, which previews as the claim when pasted into a
- * chat) and "Copy quote" (the claim as a quotation with its link and source
- * numbers). While a claim's tools are hovered or focused, the claim is
- * highlighted in the text, so it is plain which sentence they act on. Each
- * copy is announced in a live region and shown next to the control.
+ * chat; for a claim with recorded revisions, the page of the wording the
+ * reader sees, /c/<id>/<n>/, so the link keeps pointing at those words),
+ * "Copy quote" (the claim as a quotation with its link and source numbers)
+ * and, for a reworded claim, a link to its history. While a claim's tools
+ * are hovered or focused, the claim is highlighted in the text, so it is
+ * plain which sentence they act on. Each copy is announced in a live region
+ * and shown next to the control.
  */
 import { claimsIn } from './claim-marks.ts';
 import { formatClaimQuote, quoteNumbers, type ClaimQuote } from './claim-quote.ts';
@@ -67,6 +70,21 @@ export function enhanceClaims(doc: Document): ClaimTools {
       const actions = doc.createElement('span');
       actions.className = 'claim-panel-actions';
       actions.append(copyLink, copyQuote);
+      // A claim reworded since it was first published: its history, as the quiet "revised" mark in the text links it.
+      const next = claim.nextElementSibling;
+      const revised = claim.querySelector<HTMLAnchorElement>(':scope > .claim-revised') ?? (next instanceof HTMLAnchorElement && next.matches('.claim-revised') ? next : null);
+      if (revised) {
+        const history = doc.createElement('a');
+        history.className = 'claim-tool';
+        history.href = revised.href;
+        history.setAttribute('aria-describedby', words.id);
+        const glyph = doc.createElement('span');
+        glyph.className = 'claim-tool-icon';
+        glyph.setAttribute('aria-hidden', 'true');
+        glyph.textContent = '↺';
+        history.append(glyph, ' Revised: history');
+        actions.append(history);
+      }
       item.append(actions, words);
       // The sentence these tools act on, highlighted while they are pointed at or focused.
       item.addEventListener('pointerenter', () => pointAt(doc, id, true));
@@ -139,7 +157,7 @@ function pointAt(doc: Document, id: string, on: boolean): void {
 /** A claim's own words: without its markers, its ¶ and any mark. */
 function claimText(claim: HTMLElement): string {
   const copy = claim.cloneNode(true) as HTMLElement;
-  copy.querySelectorAll('.citation, .claim-tools, .claim-alias, .claim-mark').forEach((el) => el.remove());
+  copy.querySelectorAll('.citation, .claim-tools, .claim-alias, .claim-mark, .claim-revised').forEach((el) => el.remove());
   return (copy.textContent ?? '').replace(/\s+/g, ' ').trim();
 }
 

@@ -1,5 +1,5 @@
 /**
- * Copy buttons for "Cite this", an enhancement: without script the buttons
+ * Copy buttons for "Cite this" and a claim page's permanent link, an enhancement: without script the buttons
  * stay hidden and the citations are plain selectable text. With it, each
  * button copies its citation's text exactly and says so, next to the button
  * and to screen readers through the section's live region.
@@ -8,12 +8,13 @@ export function enhanceCitationCopy(doc: Document): void {
   if (!navigator.clipboard) return;
   for (const button of doc.querySelectorAll<HTMLButtonElement>('button[data-copy-from]')) {
     const source = doc.getElementById(button.dataset['copyFrom']!);
-    const status = button.closest('.cite-this')?.querySelector<HTMLElement>('[role="status"]');
+    const status = button.closest('.cite-this, .claim-permalink-section')?.querySelector<HTMLElement>('[role="status"]');
     if (!source) continue;
     const label = button.textContent ?? '';
     button.hidden = false;
     button.addEventListener('click', async () => {
-      const text = source.textContent ?? '';
+      // A link copies its address as the browser resolves it (as the claim tools do), a citation its text.
+      const text = source instanceof HTMLAnchorElement ? source.href : (source.textContent ?? '');
       let message: string;
       try {
         await navigator.clipboard.writeText(text);

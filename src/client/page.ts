@@ -71,9 +71,9 @@ if (document.querySelector('.claim-permalink[data-share]')) {
   }
 }
 
-// "Cite this": the copy buttons appear as the reader reaches the section.
-const cite = document.querySelector('.cite-this');
-if (cite) {
+// "Cite this" and a claim page's permanent link: the copy buttons appear as the reader reaches either.
+const copyAreas = [...document.querySelectorAll('.cite-this, .claim-permalink-section')];
+if (copyAreas.length > 0) {
   const copyButtons = lazy(() => import('./copy-citation.ts').then((m) => m.enhanceCitationCopy(document)));
   const wake = () => void copyButtons.get();
   if ('IntersectionObserver' in window) {
@@ -83,7 +83,7 @@ if (cite) {
         wake();
       }
     }, { rootMargin: '200px' });
-    observer.observe(cite);
+    for (const area of copyAreas) observer.observe(area);
   }
-  cite.addEventListener('focusin', wake);
+  for (const area of copyAreas) area.addEventListener('focusin', wake);
 }

@@ -27,10 +27,11 @@ export interface CitationFormats {
 }
 
 /** "prolonged_rl_training_2026": letters, digits and underscores, which every BibTeX tool accepts. */
-export function citationKey(work: Pick<CitableWork, 'kind' | 'id' | 'published'>): string {
+export function citationKey(work: Pick<CitableWork, 'kind' | 'id' | 'published' | 'revision'>): string {
   const slug = work.id.replace(/[^A-Za-z0-9]+/g, '_');
   const prefix = work.kind === 'claim' ? 'claim_' : '';
-  return `${prefix}${slug}${work.published ? `_${work.published.getUTCFullYear()}` : ''}`;
+  const revision = work.revision ? `_v${work.revision.number}` : '';
+  return `${prefix}${slug}${revision}${work.published ? `_${work.published.getUTCFullYear()}` : ''}`;
 }
 
 function dateParts(date: Date): { 'date-parts': [[number, number, number]] } {
@@ -61,6 +62,8 @@ export function cslItem(work: CitableWork): CSL {
   // BibTeX's @misc has no field for the work a part belongs to; a note keeps
   // the claim's essay in the BibTeX entry too.
   if (work.kind === 'claim' && work.partOf) item.note = `A claim in the ${work.partOf.kind} “${work.partOf.title}”`;
+  // A recorded wording of a claim: dated the day it was published, and saying which revision it is.
+  if (work.revision) item.note = `Revision ${work.revision.number}${work.partOf ? ` of a claim in the ${work.partOf.kind} “${work.partOf.title}”` : ' of a claim'}; latest wording at ${work.revision.of}`;
   return item;
 }
 

@@ -90,7 +90,10 @@ function isoDay(date: Date): string {
  *   Review would claim an evaluation, and search engines expect a rating on
  *   one; a note summarises), citing them;
  * - a claim is a Claim (schema.org's type for a statement made in a work),
- *   whose `appearance` is its essay and which `isBasedOn` the notes it cites.
+ *   whose `appearance` is its essay and which `isBasedOn` the notes it cites;
+ * - one recorded wording of a claim is a Claim too, with its `version` number,
+ *   an `exampleOfWork` of the claim at its latest address (schema.org's
+ *   relation of an edition to its work), which lists them as `workExample`s.
  */
 export function workJsonLd(work: CitableWork): JsonLd {
   const publisher = { '@type': 'Organization', name: work.publisher, url: work.publisherUrl };
@@ -123,6 +126,9 @@ export function workJsonLd(work: CitableWork): JsonLd {
       ...(appearance ? { appearance, firstAppearance: appearance } : {}),
       // A claim that cites no note rests on nothing the page can name: no empty list.
       ...(noteRefs.length > 0 ? { isBasedOn: noteRefs } : {}),
+      ...(work.revision ? { version: work.revision.number, exampleOfWork: { '@type': 'Claim', '@id': work.revision.of, url: work.revision.of } } : {}),
+      // Its wordings, the other way round: each an example of this claim.
+      ...(work.wordings && work.wordings.length > 0 ? { workExample: work.wordings.map((w) => ({ '@type': 'Claim', '@id': w.url, url: w.url, version: w.number, datePublished: isoDay(w.date) })) } : {}),
     };
   }
 

@@ -93,7 +93,7 @@ export function withHashes(policy: string, hashes: { scripts: readonly string[];
 /**
  * The `_headers` file: the pages' policy and the security headers for every
  * path under the base (HSTS when the site is served over https); the feed's
- * type with its charset; and for the share pictures, a policy of their own
+ * types (essays and notes, claim revisions) with their charset; and for the share pictures, a policy of their own
  * (the rules of hosts such as Netlify apply in order, a later header replacing an earlier one).
  */
 export function headersFile(base: string, policy: string, options: { https?: boolean } = {}): string {
@@ -103,6 +103,7 @@ export function headersFile(base: string, policy: string, options: { https?: boo
   return [
     rule(`${base}*`, headers),
     rule(`${base}feed.xml`, { 'Content-Type': 'application/rss+xml; charset=utf-8' }),
+    rule(`${base}c/revisions.xml`, { 'Content-Type': 'application/rss+xml; charset=utf-8' }),
     rule(`${base}*/card.png`, { 'Content-Security-Policy': IMAGE_POLICY }),
     rule(`${base}card.png`, { 'Content-Security-Policy': IMAGE_POLICY }),
   ].join('\n');

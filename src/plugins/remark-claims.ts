@@ -29,8 +29,10 @@ export interface RemarkClaimsOptions {
   root: string;
   /** Accessible name of the permalink control. Default: "Link to this claim". */
   permalinkLabel?: string;
-  /** The claim's share page, which the page script copies as its link. Default: none. */
+  /** The address the page script copies as the claim's link: its share page, or its latest revision's. Default: none. */
   shareHref?: (id: string) => string;
+  /** Where a claim reworded since it was first published shows its history (its share page), or undefined. Default: none are. */
+  revised?: (id: string) => string | undefined;
 }
 
 type ClaimElement = MdxJsxTextElement | MdxJsxFlowElement;
@@ -115,11 +117,14 @@ export default function remarkClaims(options: RemarkClaimsOptions) {
         block: block === -1 ? tree.children.indexOf(node as never) : block,
       });
 
+      // A reworded claim's "revised" mark follows its words: after a claim in running text (outside it, so
+      // that the claim's own text stays its words), at the end of a claim that is a block.
+      const mark = revisedMark(options.revised?.(id));
       const replacement: ClaimNode = {
         type: 'claim',
         // Kept, so that later checks (rehype-page-outline) can name the claim's line.
         ...(node.position ? { position: node.position } : {}),
-        children: [...(node.children as PhrasingContent[]), permalink(id, permalinkLabel, options.shareHref?.(id))],
+        children: [...(node.children as PhrasingContent[]), ...(node.type === 'mdxJsxFlowElement' ? mark : []), permalink(id, permalinkLabel, options.shareHref?.(id))],
         data: {
           claimId: id,
           hName: node.type === 'mdxJsxFlowElement' ? 'div' : 'span',
@@ -127,7 +132,7 @@ export default function remarkClaims(options: RemarkClaimsOptions) {
         },
       };
       const parent = ancestors.at(-1) as Parent;
-      parent.children.splice(parent.children.indexOf(node as never), 1, replacement as never);
+      parent.children.splice(parent.children.indexOf(node as never), 1, replacement as never, ...(node.type === 'mdxJsxFlowElement' ? [] : mark) as never[]);
     }
 
     throwIfProblems(`Claims in ${locate.file} are not valid.`, problems);
@@ -183,6 +188,24 @@ function claimId(node: ClaimElement, report: (message: string, hint: string) => 
     report('A <Claim> has no id.', 'Give it a short, readable, permanent id: <Claim id="format-collapse-first-epoch">.');
   }
   return id;
+}
+
+/**
+ * A small, quiet "revised" after a claim reworded since it was first
+ * published, linking to its history (its share page). Made as the permalink is (no text in
+ * the tree), so the claim's text, the page's text and search leave it out.
+ */
+function revisedMark(href: string | undefined): ClaimPermalinkNode[] {
+  if (href === undefined) return [];
+  return [{
+    type: 'claimPermalink',
+    children: [],
+    data: {
+      hName: 'a',
+      hProperties: { href, className: ['claim-revised'], dataPagefindIgnore: '' },
+      hChildren: [{ type: 'text', value: 'revised' }, { type: 'element', tagName: 'span', properties: { className: ['sr-only'] }, children: [{ type: 'text', value: ': how this claim read before' }] }],
+    },
+  }];
 }
 
 /**

@@ -35,6 +35,14 @@ export interface CitableWork {
   papers: readonly PaperLike[];
   /** The notes it cites (an essay, a claim), absolute URLs. */
   notes: readonly { title: string; url: string; papers: readonly PaperLike[] }[];
+  /**
+   * For one recorded wording of a claim (/c/<id>/<n>/): its number and the
+   * claim's latest address, absolute. `url` is then the revision's own page
+   * and `published` the day it was published.
+   */
+  revision?: { number: number; of: string } | undefined;
+  /** For a claim at its latest address: its recorded wordings, oldest first, each with its own page (absolute). */
+  wordings?: readonly { number: number; url: string; date: Date }[] | undefined;
 }
 
 /** The papers behind a list of notes, each once, in the order the notes give them. */

@@ -1,4 +1,5 @@
 import type { ClaimView, Corpus, EssayView, NoteView } from './corpus.ts';
+import type { RevisionView } from './claim-history.ts';
 import { noteDate, papersOf, type CitableWork } from './citable-work.ts';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -88,6 +89,35 @@ export function claimWork(view: ClaimView, corpus: Corpus, origin: string): Cita
     partOf: { kind: home.ref.kind, title: home.ref.title, url: absoluteUrl(origin, home.ref.url) },
     papers: papersOf(notes),
     notes,
+    wordings: corpus.revisions.filter((r) => r.id === claim.id).map((r) => ({ number: r.n, url: absoluteUrl(origin, r.url), date: new Date(r.revision.date) })),
+  };
+}
+
+/**
+ * One recorded wording of a claim, cited as itself: its own address, the day
+ * it was published, the notes it cited then (a note that is gone is left
+ * out), and which claim it is a version of. Its authors and essay are those
+ * of the document the id was published in, where that still exists.
+ */
+export function revisionWork(view: RevisionView, corpus: Corpus, origin: string): CitableWork {
+  const [kind, slug] = view.doc.split('/') as ['essays' | 'notes', string];
+  const essay = kind === 'essays' ? corpus.essays.find((e) => e.entry.id === slug) : undefined;
+  const note = kind === 'notes' ? corpus.notes.find((n) => n.entry.id === slug) : undefined;
+  const home = essay ?? note;
+  const notes = view.sources.flatMap((s) => (s.url ? [noteRef(corpus.note(s.slug), origin)] : []));
+  return {
+    kind: 'claim',
+    id: view.id,
+    title: view.revision.text,
+    description: home?.ref.title ?? SITE_NAME,
+    url: absoluteUrl(origin, view.url),
+    authors: essay ? essayAuthors(essay) : note ? noteAuthors(note, corpus) : SITE_AUTHORS,
+    ...base(corpus, origin),
+    published: new Date(view.revision.date),
+    partOf: home && { kind: home.ref.kind, title: home.ref.title, url: absoluteUrl(origin, home.ref.url) },
+    papers: papersOf(notes),
+    notes,
+    revision: { number: view.n, of: absoluteUrl(origin, view.claimUrl) },
   };
 }
 
@@ -103,6 +133,7 @@ export function apaReference(work: CitableWork, corpus: Corpus, origin: string):
       ...corpus.essays.map((e) => essayWork(e, corpus, origin)),
       ...corpus.notes.map((n) => noteWork(n, corpus, origin)),
       ...corpus.claims.map((c) => claimWork(c, corpus, origin)),
+      ...corpus.revisions.map((r) => revisionWork(r, corpus, origin)),
     ];
     const file = join(CACHE_DIR, 'apa-references.json');
     const { fresh, ...batch } = keptApaReferences(works, readKept(file));

@@ -11,6 +11,8 @@ import { SITE_DESCRIPTION, SITE_LANGUAGE, SITE_NAME } from './identity.ts';
 import { cardDrawable, type CardData } from '../formats/claim-card.ts';
 import { urls } from './settings.ts';
 import type { SiteUrls } from './urls.ts';
+import { revisionViews, type RevisionView } from './claim-history.ts';
+import { formatDate } from './dates.ts';
 
 /**
  * Everything the pages show, loaded once per build: each essay and note with
@@ -64,6 +66,8 @@ export interface Corpus {
   claim(id: string): ClaimView | undefined;
   /** What old, published claim ids that are gone turn into: for their pages and share pages. */
   landings: Landing[];
+  /** Every recorded revision of every claim id, current, moved or retired (src/site/claim-history.ts). */
+  revisions: RevisionView[];
 }
 
 /** Static paths for routes with one page per essay (the essay, its evidence map). */
@@ -159,6 +163,16 @@ async function loadCorpus(): Promise<Corpus> {
     };
   });
   const claimById = new Map(claimViews.map((c) => [c.claim.id, c]));
+  const revisions = revisionViews({
+    registry,
+    landings,
+    current: (id) => claimById.get(id)?.claim,
+    note: (slug) => {
+      const note = noteById.get(slug);
+      return note && { title: note.entry.data.title, url: note.ref.url };
+    },
+    urls,
+  });
   // The build steps after the pages draw each claim's share picture and index it for search.
   context.publishClaims({
     cards: [
@@ -166,6 +180,7 @@ async function loadCorpus(): Promise<Corpus> {
         card: { id: claim.id, text: claim.text, from: home.ref.title, siteName: SITE_NAME, sources: sources.length },
         path: `c/${claim.id}/card.png`,
       })),
+      ...revisionCards(revisions, (doc) => docs.get(doc)?.ref.title),
       ...pageCards({ essays, notes }),
     ],
     searchRecords: claimSearchRecords({
@@ -192,6 +207,7 @@ async function loadCorpus(): Promise<Corpus> {
     claims: claimViews,
     claim: (id) => claimById.get(id),
     landings,
+    revisions,
   };
 }
 
@@ -225,6 +241,19 @@ function pageCards({ essays, notes }: { essays: readonly EssayView[]; notes: rea
     ...notes.map((n) => ({ card: noteCard(n), path: `notes/${n.entry.id}/card.png` })),
   ];
   return cards.filter(({ card }) => cardDrawable(card));
+}
+
+/**
+ * The share picture of each revision page (c/<id>/<n>/card.png): its words,
+ * with the date under an earlier one. The latest revision's card draws what
+ * the claim's own does, so it is drawn once (the cache is keyed by content).
+ */
+function revisionCards(revisions: readonly RevisionView[], titleOf: (doc: string) => string | undefined): { card: CardData; path: string }[] {
+  return revisions.map((r) => {
+    const title = titleOf(r.doc) ?? SITE_NAME;
+    const card: CardData = { id: `${r.id}/${r.n}`, text: r.revision.text, from: r.latest ? title : `${title} · as of ${formatDate(new Date(r.revision.date))}`, siteName: SITE_NAME, sources: r.revision.sources.length };
+    return { card, path: `c/${r.id}/${r.n}/card.png` };
+  });
 }
 
 /** The share picture of an essay's or note's page (a URL path), or undefined where its text cannot be drawn: the page then shows the site's. */
