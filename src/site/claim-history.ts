@@ -1,5 +1,6 @@
 import { diffWords } from 'diff';
 import type { ClaimRevision, Landing, Registry } from '../catalog/claim-registry.ts';
+import { normalizeWording } from '../catalog/claim-revisions.ts';
 
 /**
  * A claim's published wordings, as readers see them: each revision has a
@@ -45,9 +46,13 @@ export function wordDiff(before: string, after: string): DiffPart[] {
   return parts;
 }
 
-/** Whether two wordings read the same (whitespace aside). */
+/**
+ * Whether two wordings read the same: by the rule the publish step records
+ * revisions by (src/catalog/claim-revisions.ts), so an edit of whitespace,
+ * quotes or dashes alone never shows as "Revised since".
+ */
 export function sameWording(a: string, b: string): boolean {
-  return wordDiff(a, b).every((p) => p.kind === 'same');
+  return normalizeWording(a) === normalizeWording(b);
 }
 
 /** A note a revision cited: linked while it exists, named by its slug once it is gone. */

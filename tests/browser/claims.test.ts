@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openClaimTools, useSite } from './support.ts';
 import { SITE_ORIGIN } from '../support/sites.ts';
+import { claimCopyPath } from '../support/content.ts';
 
 /** Claim permalinks in Chromium: copying, landing, moved ids, share pages. */
 
@@ -22,12 +23,15 @@ const clipboardText = (page: Page) => page.evaluate(() => navigator.clipboard.re
 const backgroundOf = (page: Page, selector: string) => page.locator(selector).evaluate((el) => getComputedStyle(el).backgroundColor);
 
 describe('copying a claim', () => {
+  // The link copied is the claim's latest recorded wording's own page, so it keeps pointing at the words the reader saw.
+  const copied = (id: string) => site.url(claimCopyPath(site.build.contentDir, id));
+
   it('copies the exact permanent link and says so', async () => {
     const page = await site.page({ clipboard: true, reducedMotion: 'reduce' });
     await page.goto(site.url(ESSAY));
     const tools = await openClaimTools(page.locator('#format-collapse-first-epoch'));
     await tools.getByRole('button', { name: 'Copy link' }).click();
-    await expect.poll(() => clipboardText(page)).toBe(site.url('c/format-collapse-first-epoch/'));
+    await expect.poll(() => clipboardText(page)).toBe(copied('format-collapse-first-epoch'));
     await expect.poll(() => page.locator('#claim-status').textContent()).toBe('Link copied');
     expect(page.url()).toBe(site.url(ESSAY));
   });
@@ -44,7 +48,7 @@ describe('copying a claim', () => {
     // While it has focus, the sentence it acts on is highlighted.
     expect(await page.locator('.claim-pointed').evaluateAll((els) => els.map((e) => e.id))).toEqual(['two-phase-arc']);
     await page.keyboard.press('Enter');
-    await expect.poll(() => clipboardText(page)).toBe(site.url('c/two-phase-arc/'));
+    await expect.poll(() => clipboardText(page)).toBe(copied('two-phase-arc'));
   });
 
   it('copies the claim as a quotation with its link and source numbers', async () => {
@@ -56,7 +60,7 @@ describe('copying a claim', () => {
     expect((await clipboardText(page)).split('\n')).toEqual([
       '“Mechanically, RL only ever touches a small, structurally consistent slice of the network — 5 to 30 percent of parameters, nearly identical across random seeds — and works mostly by suppressing wrong trajectories rather than building new ones.” [2, 3]',
       '— How does prolonged RL training differ from standard RLVR approaches?',
-      site.url('c/rl-touches-small-slice/'),
+      copied('rl-touches-small-slice'),
       `[2] Does reinforcement learning update only a small fraction of parameters? (Mukherjee et al., 2025) ${site.url('notes/sparse-parameter-updates/')}`,
       `[3] What actually changes inside a model during RL training? (Draws on Mukherjee et al., 2025; Zhu et al., 2025; Wang et al., 2025) ${site.url('notes/what-rl-changes/')}`,
     ]);

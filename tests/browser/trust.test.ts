@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext } from 'playwright-core';
 import { SUBPATH } from '../support/sites.ts';
+import { claimCopyPath } from '../support/content.ts';
 import { escapePreview, openClaimTools, openPreview, until, useSite } from './support.ts';
 
 /**
@@ -55,7 +56,7 @@ for (const { name, base } of [{ name: 'site', base: '/' }, { name: 'subpath', ba
       // The claim's paragraph mark opens its claims' tools.
       const tools = await openClaimTools(page.locator('#two-phase-arc'));
       await tools.getByRole('button', { name: 'Copy link' }).click();
-      await until('the claim’s link is copied', async () => (await page.evaluate(() => navigator.clipboard.readText())) === site.url('c/two-phase-arc/'));
+      await until('the claim’s link is copied', async () => (await page.evaluate(() => navigator.clipboard.readText())) === site.url(claimCopyPath(site.build.contentDir, 'two-phase-arc')));
 
       // Follow a citation to its note, and search from its header.
       await page.getByRole('link', { name: /^Source 9:/ }).click();

@@ -4,7 +4,7 @@ import * as cheerio from 'cheerio';
 import Parser from 'rss-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadPage, normalizeText } from '../support/html.ts';
-import { siteBuild, type SiteBuild } from '../support/sites.ts';
+import { revisedClaim, siteBuild, SUBPATH, SUBPATH_ORIGIN, type SiteBuild } from '../support/sites.ts';
 
 /**
  * Claim revisions on the "good" fixture (tests/fixtures/good/content/claims.json
@@ -268,6 +268,10 @@ describe('a claim reworded and republished', () => {
     const [id] = revised.find(([id, e]) => claims.has(id) && e.revisions.length > 1)!;
     checkReworded(build, `${ORIGIN}/`, id);
   });
-  // The "subpath" site (real content, one seed-essay claim reworded by `npm run claims:publish`) joins here once
-  // its preparation is merged: checkReworded(siteBuild('subpath'), `${SUBPATH_ORIGIN}${SUBPATH}`, revisedClaim(siteBuild('subpath'))!.id).
+  it('on a copy of the real site where the preparation reworded a seed-essay claim and ran `npm run claims:publish`', () => {
+    const subpath = siteBuild('subpath');
+    const reworded = revisedClaim(subpath);
+    expect(reworded, 'the subpath site’s preparation records a revision').toBeDefined();
+    checkReworded(subpath, `${SUBPATH_ORIGIN}${SUBPATH}`, reworded!.id);
+  });
 });

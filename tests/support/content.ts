@@ -148,3 +148,15 @@ export function readContent(contentDir: string): { essays: ContentEssay[]; notes
   });
   return { essays, notes };
 }
+
+/**
+ * The address a claim's "Copy link" copies, relative to the site's root: its
+ * latest recorded wording's page (c/<id>/<n>/) once content/claims.json holds
+ * revisions for it, else its share page (c/<id>/). Read from the registry
+ * file, so the tests follow the content as it is republished.
+ */
+export function claimCopyPath(contentDir: string, id: string): string {
+  const registry = JSON.parse(readFileSync(join(contentDir, 'claims.json'), 'utf8')) as Record<string, { revisions?: unknown[] }>;
+  const count = registry[id]?.revisions?.length ?? 0;
+  return count > 0 ? `c/${id}/${count}/` : `c/${id}/`;
+}

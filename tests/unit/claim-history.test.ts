@@ -37,6 +37,8 @@ describe('wordDiff', () => {
     expect(wordDiff('A  claim\n that holds. ', 'A claim that holds.')).toEqual([{ kind: 'same', text: 'A claim that holds.' }]);
     expect(sameWording('A  claim', 'A claim')).toBe(true);
     expect(sameWording('A claim', 'A claim.')).toBe(false);
+    // Quotes and dashes alone are not a revision (src/catalog/claim-revisions.ts), so they show no "Revised since".
+    expect(sameWording('It\'s a claim - yes', 'It’s a claim — yes')).toBe(true);
   });
 });
 
