@@ -79,5 +79,12 @@ describe('a claim’s earlier wording', () => {
     // Its tools link its history too, as its "revised" mark in the text does.
     expect(await tools.getByRole('link', { name: 'Revised: history' }).getAttribute('href')).toBe(good.url(`c/${id}/`));
     expect(await page.locator(`#${id} + .claim-revised`).getAttribute('href')).toBe(`/c/${id}/`);
+    // At 320 px its three tools wrap inside the panel rather than run off its edge.
+    await page.setViewportSize({ width: 320, height: 800 });
+    const overflow = await tools.evaluate((item) => {
+      const panel = item.closest('.claim-panel')!.getBoundingClientRect();
+      return [...item.querySelectorAll('.claim-tool')].filter((t) => t.getBoundingClientRect().right > panel.right + 0.5).map((t) => t.textContent);
+    });
+    expect(overflow).toEqual([]);
   });
 });
