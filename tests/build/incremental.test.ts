@@ -76,7 +76,7 @@ function filesUnder(dir: string): string[] {
 function fixtureIds() {
   const files = filesUnder(GOOD).filter((f) => f.endsWith('.mdx') || f.endsWith('.md'));
   const slug = (f: string) => basename(f).replace(/\.mdx?$/, '');
-  const registry = JSON.parse(readFileSync(join(GOOD, 'claims.json'), 'utf8')) as Record<string, { doc: string; moved?: string; nearest?: string }>;
+  const registry = JSON.parse(readFileSync(join(GOOD, 'claims.json'), 'utf8')) as Record<string, { doc: string; moved?: string; nearest?: string; revisions?: { sources?: string[] }[] }>;
   const claims = new Set(Object.keys(registry));
   for (const f of files) for (const m of readFileSync(join(GOOD, f), 'utf8').matchAll(/<Claim id="([^"]+)"/g)) claims.add(m[1]!);
   return { files, notes: new Set(files.filter((f) => f.startsWith('notes/')).map(slug)), claims, registry, slug };
@@ -99,7 +99,9 @@ function clusteredContent(into: string, clusters: number): void {
     for (const [id, entry] of Object.entries(registry)) {
       if (UNPUBLISHED[i]?.includes(id)) continue;
       const renamed = (claim: string | undefined) => (claim !== undefined && claims.has(claim) ? `${claim}${k}` : claim);
-      merged[`${id}${k}`] = { ...entry, doc: `${entry.doc}${k}`, moved: renamed(entry.moved), nearest: renamed(entry.nearest) };
+      // A revision names the notes the claim cited then.
+      const revisions = entry.revisions?.map((r) => ({ ...r, sources: r.sources?.map((note) => (notes.has(note) ? `${note}${k}` : note)) }));
+      merged[`${id}${k}`] = { ...entry, doc: `${entry.doc}${k}`, moved: renamed(entry.moved), nearest: renamed(entry.nearest), ...(revisions ? { revisions } : {}) };
     }
   }
   writeFileSync(join(into, 'claims.json'), `${JSON.stringify(merged, null, 2)}\n`);
