@@ -49,6 +49,9 @@ export default defineConfig({
   // Style sheets always as files: the Content-Security-Policy to come allows no inline <style>.
   build: { format: 'directory', inlineStylesheets: 'never' },
   devToolbar: { enabled: false },
+  // A rebuild renders again only the pages whose key (src/site/page-keys.ts) or code changed;
+  // the rest are copied from Astro's cache folder (docs/architecture.md, "Incremental builds").
+  experimental: { incrementalBuild: true },
   markdown: {
     // Shiki colours code with inline style attributes, which the Content-Security-Policy
     // below blocks (an error in the console for each); code stays plain, styled by the site's CSS.
