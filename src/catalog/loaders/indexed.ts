@@ -149,7 +149,7 @@ export function renderInputs(entry: IndexedEntry, catalog: Catalog, { code, base
  * keeps this true), the config that lists them, and the installed packages. A change to any of them renders every
  * entry again.
  */
-export const RENDER_CODE = ['src/plugins', 'src/markdown', 'src/catalog', 'src/site', 'astro.config.mjs', 'package-lock.json'];
+export const RENDER_CODE = ['src/plugins', 'src/markdown', 'src/catalog', 'src/site', 'site.config.ts', 'astro.config.mjs', 'package-lock.json'];
 
 let codeVersion: { at: number; value: string } | undefined;
 
