@@ -30,6 +30,8 @@ export interface DevResult {
 
 const POLL_MS = 50;
 const TIMEOUT_MS = 10 * 60_000;
+/** An edit not shown after this long is a failure, not a slow figure. */
+const EDIT_TIMEOUT_MS = 2 * 60_000;
 
 export async function measureDev(workspace: Workspace, options: { edit: boolean }, log: (line: string) => void): Promise<DevResult> {
   const root = join(workspace.dir, 'ours-dev');
@@ -92,7 +94,7 @@ export async function measureDev(workspace: Workspace, options: { edit: boolean 
       for (;;) {
         polls++;
         if ((await fetchText(notePage)).includes(words)) break;
-        if (performance.now() - written > TIMEOUT_MS) throw new Error(`The edit did not show on ${notePage} in ${TIMEOUT_MS / 1000} s.`);
+        if (performance.now() - written > EDIT_TIMEOUT_MS) throw new Error(`The edit did not show on ${notePage} in ${EDIT_TIMEOUT_MS / 1000} s:\n${output.slice(-3000)}`);
         await new Promise((r) => setTimeout(r, POLL_MS));
       }
     } finally {
