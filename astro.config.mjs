@@ -86,19 +86,20 @@ export default defineConfig({
       ],
     }),
   },
-  // pagefindIndex and claimCards run after the pages are written (astro:build:done);
-  // securityHeaders last, once every page and script is final.
+  // pagefindIndex, the sitemap and securityHeaders run after the pages are written (astro:build:done),
+  // securityHeaders once every page and script is final; claimCards last: its pictures started drawing
+  // in worker threads while the pages rendered, and go on drawing while the steps before it run.
   integrations: [
     contentIndex(context),
     mdx(),
     mdxErrorHints(),
     // The fonts global.css asks for, cut down to the content's characters before Vite reads the CSS.
     webFonts(context),
-    claimCards(context),
     pagefindIndex(context),
     // The sitemap leaves out every page whose HTML says noindex, and dates each page as its head does (src/formats/sitemap-filter.ts).
     sitemap({ filter: indexablePages(new URL(settings.base, `${settings.site}/`).href, settings.outDir), serialize: withLastmod(new URL(settings.base, `${settings.site}/`).href, settings.outDir) }),
     securityHeaders({ site: settings.site }),
+    claimCards(context),
   ],
   security: {
     // Astro hashes every script and style it emits into the page's policy; nothing

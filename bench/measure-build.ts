@@ -20,6 +20,8 @@ export interface BuildRun {
   run: number;
   seconds: number;
   peakRssBytes: number;
+  /** CPU time of the build's process tree (user and system), when measured. */
+  cpuSeconds?: number | undefined;
   pages: number;
 }
 
@@ -58,7 +60,7 @@ export async function measureBuilds(
         const measured = await timedBuild(site, join(logDir, `${site.name}-${buildCase}-${run}.log`));
         const pages = countPages(site.outDir);
         all.push({ site: site.name, case: buildCase, run, ...measured, pages });
-        log(`  N=${workspace.size} ${site.label.padEnd(9)} ${buildCase.padEnd(7)} run ${run}: ${measured.seconds.toFixed(2)} s, ${(measured.peakRssBytes / 2 ** 20).toFixed(0)} MiB peak, ${pages} pages`);
+        log(`  N=${workspace.size} ${site.label.padEnd(9)} ${buildCase.padEnd(7)} run ${run}: ${measured.seconds.toFixed(2)} s, ${(measured.peakRssBytes / 2 ** 20).toFixed(0)} MiB peak, ${measured.cpuSeconds.toFixed(1)} CPU s, ${pages} pages`);
       }
     }
   }
@@ -92,7 +94,7 @@ export function summarise(runs: readonly BuildRun[]): BuildSummary[] {
 }
 
 /** One build, timed from start to exit, with the peak memory of its process tree. Throws if it fails. */
-async function timedBuild(site: BenchSite, logFile: string): Promise<{ seconds: number; peakRssBytes: number }> {
+async function timedBuild(site: BenchSite, logFile: string): Promise<{ seconds: number; peakRssBytes: number; cpuSeconds: number }> {
   let sampler: MemorySampler | undefined;
   const started = performance.now();
   const result = await site.build((child) => {
@@ -100,9 +102,10 @@ async function timedBuild(site: BenchSite, logFile: string): Promise<{ seconds: 
   });
   const seconds = (performance.now() - started) / 1000;
   const peakRssBytes = sampler?.stop() ?? 0;
+  const cpuSeconds = sampler?.cpuSeconds() ?? 0;
   writeFileSync(logFile, result.output);
   if (result.exitCode !== 0) {
     throw new Error(`${site.label} failed to build (exit ${result.exitCode}); its output is in ${logFile}:\n${result.output.split('\n').slice(-30).join('\n')}`);
   }
-  return { seconds, peakRssBytes };
+  return { seconds, peakRssBytes, cpuSeconds };
 }

@@ -46,16 +46,40 @@ export function rssBytes(pid: number): number {
   return Number.isFinite(pages) ? pages * PAGE_SIZE : 0;
 }
 
+/** User and system CPU time of one process, all its threads, in clock ticks (undefined once it has ended). */
+export function cpuTicks(pid: number): number | undefined {
+  const stat = read(`/proc/${pid}/stat`);
+  if (!stat) return undefined;
+  // The fields after the command name (which may hold spaces, in parentheses): utime and stime are the 14th and 15th.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const ticks = Number(fields[11]) + Number(fields[12]);
+  return Number.isFinite(ticks) ? ticks : undefined;
+}
+
+/** Clock ticks a second (USER_HZ): 100 on Linux. */
+const TICKS_PER_SECOND = 100;
+
 export interface MemorySampler {
   /** Stops sampling and returns the peak in bytes. */
   stop(): number;
+  /**
+   * CPU seconds the tree used, summed over every process seen (each one's last sample): on a shared machine
+   * a steadier measure of the work done than wall time. A process that ends between samples loses its last 50 ms.
+   */
+  cpuSeconds(): number;
 }
 
 /** Samples the tree under `pid` every `intervalMs` until stopped. */
 export function sampleTreeMemory(pid: number, intervalMs = 50): MemorySampler {
   let peak = 0;
+  const cpu = new Map<number, number>();
   const sample = () => {
-    const total = processTree(pid).reduce((sum, p) => sum + rssBytes(p), 0);
+    let total = 0;
+    for (const p of processTree(pid)) {
+      total += rssBytes(p);
+      const ticks = cpuTicks(p);
+      if (ticks !== undefined) cpu.set(p, ticks);
+    }
     if (total > peak) peak = total;
   };
   sample();
@@ -66,5 +90,6 @@ export function sampleTreeMemory(pid: number, intervalMs = 50): MemorySampler {
       clearInterval(timer);
       return peak;
     },
+    cpuSeconds: () => [...cpu.values()].reduce((sum, t) => sum + t, 0) / TICKS_PER_SECOND,
   };
 }

@@ -71,6 +71,15 @@ export function buildMarkdown(results: readonly SizeResult[]): string {
   return markdownTable(['N', 'Build', 'Site', 'Median time', 'Peak RSS', 'Pages', 'Per page', 'Ours / Starlight'], rows);
 }
 
+export function devMarkdown(results: readonly SizeResult[]): string {
+  const rows: Row[] = results.filter((r) => r.dev).map((r) => [
+    count(r.size), seconds(r.dev!.coldStartSeconds), seconds(r.dev!.firstPageSeconds),
+    r.dev!.editVisibleSeconds === undefined ? '–' : `${seconds(r.dev!.editVisibleSeconds)} (${r.dev!.editPolls} requests)`,
+  ]);
+  if (rows.length === 0) return '';
+  return markdownTable(['N', 'Cold start', 'First page', 'A note edit visible'], rows);
+}
+
 export function weightMarkdown(results: readonly SizeResult[]): string {
   const rows: Row[] = [];
   for (const r of results) {
@@ -151,6 +160,7 @@ export function reportMarkdown(results: BenchResults, targets: readonly TargetRe
     section('Build', buildMarkdown(results.results), `![Build time against N](${chartFile})`),
     section('Page weight, first view', weightMarkdown(results.results), 'Each cell: raw / gzip (level 9) / brotli (quality 11), every response the browser fetched before any interaction.'),
     section('Search', searchMarkdown(results.results), searchNote(results)),
+    section('Dev server', devMarkdown(results.results), 'This site\'s `astro dev`, started with no cache: from the start to its "ready" line, then to the essay page\'s HTML, and (N = 1,000) from a note\'s file changing on disk to its page showing the new words, polled every 50 ms.'),
     section('Lighthouse', lighthouseMarkdown(results), `Lighthouse's default settings (mobile, simulated throttling), at N = ${results.lighthouse?.size ?? '–'}.`),
   ];
   return `${sections.filter(Boolean).join('\n\n')}\n`;

@@ -1,4 +1,5 @@
 import type { BuildResult } from './measure-build.ts';
+import type { DevResult } from './measure-dev.ts';
 import type { LighthouseScores } from './measure-lighthouse.ts';
 import type { SearchResult } from './measure-search.ts';
 import type { SiteName } from './sites.ts';
@@ -45,6 +46,8 @@ export interface SizeResult {
   build?: BuildResult;
   weight?: Partial<Record<SiteName, { essay: PageWeightSummary; note: PageWeightSummary }>>;
   search?: Partial<Record<SiteName, SearchResult>>;
+  /** This site's dev server: cold start, first page, and (at N = 1,000) a note edit becoming visible. */
+  dev?: DevResult;
 }
 
 export interface BenchResults {
@@ -62,5 +65,5 @@ export interface BenchResults {
   lighthouse?: { size: number; pages: LighthouseEntry[] };
 }
 
-export const PARTS = ['build', 'weight', 'search', 'lighthouse'] as const;
+export const PARTS = ['build', 'weight', 'search', 'lighthouse', 'dev'] as const;
 export type Part = (typeof PARTS)[number];

@@ -9,6 +9,7 @@ import { parseArgs, type BenchOptions } from './args.ts';
 import { buildSeries, buildTimeChart } from './chart.ts';
 import { BENCH_README, PEER, PROJECT, RESULTS, pagePaths } from './config.ts';
 import { measureBuilds } from './measure-build.ts';
+import { measureDev } from './measure-dev.ts';
 import { medianRun, openLighthouse } from './measure-lighthouse.ts';
 import { measureSearch } from './measure-search.ts';
 import { measurePageWeight } from './measure-weight.ts';
@@ -16,7 +17,7 @@ import { readmeSection, replaceBetweenMarkers } from './readme.ts';
 import { reportMarkdown, targetsText } from './report.ts';
 import type { BenchResults, LighthouseEntry, Machine, PageName, SizeResult } from './results.ts';
 import { sitesFor, type BenchSite } from './sites.ts';
-import { evaluateTargets } from './targets.ts';
+import { evaluateTargets, TARGET_SIZES } from './targets.ts';
 import { SEARCH_QUERIES } from './vocabulary.ts';
 import { ensurePeerInstalled, prepareWorkspace, type Workspace } from './workspace.ts';
 
@@ -62,6 +63,9 @@ async function main(): Promise<void> {
       } finally {
         await browser.close();
       }
+    }
+    if (options.parts.includes('dev')) {
+      result.dev = await measureDev(workspace, { edit: size === TARGET_SIZES.base }, log);
     }
     if (options.parts.includes('lighthouse') && size === options.sizes[0]) {
       lighthouse = { size, pages: await runLighthouse(sites, workspace) };

@@ -33,6 +33,7 @@ export const LIMITS = {
   searchMedianMs: 50,
   searchBytes: 150_000,
   lighthouse: 100,
+  devEditSeconds: 1,
 } as const;
 
 export function evaluateTargets(results: BenchResults): TargetResult[] {
@@ -50,7 +51,17 @@ export function evaluateTargets(results: BenchResults): TargetResult[] {
     searchTime(large),
     searchBytes(large),
     lighthouseTarget(results),
+    devEdit(base),
   ];
+}
+
+function devEdit(base: SizeResult | undefined): TargetResult {
+  const id = 'dev-edit';
+  const figure = 'Dev server, a note edit visible on its page, N = 1,000';
+  const target = `≤ ${seconds(LIMITS.devEditSeconds)}`;
+  const edit = base?.dev?.editVisibleSeconds;
+  if (edit === undefined) return notMeasured(id, figure, target, `needs the dev server at N = ${count(TARGET_SIZES.base)}`);
+  return { id, figure, target, ours: seconds(edit), starlight: '–', status: judge(edit <= LIMITS.devEditSeconds) };
 }
 
 function notMeasured(id: string, figure: string, target: string, note: string): TargetResult {

@@ -179,7 +179,7 @@ describe('buildTimeChart', () => {
 
 describe('parseArgs', () => {
   it('runs everything on the default sizes by default, as a full run', () => {
-    expect(parseArgs([])).toEqual({ parts: ['build', 'weight', 'search', 'lighthouse'], sizes: [13, 1000, 5000], runs: 3, queries: Infinity, save: true, full: true });
+    expect(parseArgs([])).toEqual({ parts: ['build', 'weight', 'search', 'lighthouse', 'dev'], sizes: [13, 1000, 5000], runs: 3, queries: Infinity, save: true, full: true });
   });
 
   it('runs parts on chosen sizes as a partial run', () => {

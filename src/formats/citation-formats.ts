@@ -106,28 +106,34 @@ function apaItems(works: readonly CitableWork[]): CSL[] {
   return works.map((work, i) => ({ ...apaItem(cslItem(work)), id: `work-${i}` }));
 }
 
-/** References made in an earlier build, with the key of the works and the engine they were made from. */
+/** References made in earlier builds: each work's, by a hash of what APA is given for it, and the engine they were made by. */
 export interface KeptReferences {
-  key: string;
-  references: string[];
+  engine: string;
+  references: Record<string, string>;
 }
 
 /** What formats APA here: the versions of citation-js and of the CSL processor under it. */
 const APA_ENGINE = `citation-js ${core.version}, plugin-csl ${csl.version}, citeproc ${citeproc.version}, ${APA_ALONE}`;
 
 /**
- * apaReferences, reusing `kept` when it was made for exactly these works by
- * the same engine: the CSL processor takes 1.6 ms a work, seconds for a
- * thousand notes, and a rebuild after a note's text changes (its title, URL
- * and date, all a reference holds, stay the same) would make them all again.
- * Any change to any work makes them all again, in one batch, as APA orders
- * and tells apart the references of one list. `fresh` says which it was.
+ * apaReferences, reusing each work's reference from `kept` when it was made
+ * for exactly that work by the same engine: the CSL processor takes 1.6 ms a
+ * work, seconds for a thousand notes, and a rebuild after one note's title
+ * changes would make them all again. Each reference reads as it would alone
+ * (no "2026a", see APA_ALONE), so a work's reference does not depend on the
+ * others and the ones missing are made in one batch. `kept` in the result
+ * holds exactly these works' references, for the next build; `made` says how
+ * many were formatted now.
  */
-export function keptApaReferences(works: readonly CitableWork[], kept: KeptReferences | undefined): KeptReferences & { fresh: boolean } {
+export function keptApaReferences(works: readonly CitableWork[], kept: KeptReferences | undefined): { references: string[]; kept: KeptReferences; made: number } {
   const items = apaItems(works);
-  const key = createHash('sha256').update(APA_ENGINE).update(JSON.stringify(items)).digest('hex');
-  if (kept?.key === key && kept.references.length === works.length) return { ...kept, fresh: false };
-  return { key, references: formatApa(items), fresh: true };
+  const keys = items.map(({ id: _id, ...item }) => createHash('sha256').update(JSON.stringify(item)).digest('hex').slice(0, 32));
+  const known = kept?.engine === APA_ENGINE ? kept.references : {};
+  const missing = items.filter((_, i) => known[keys[i]!] === undefined);
+  const fresh = formatApa(missing);
+  const made = new Map(missing.map((item, i) => [item.id, fresh[i]!]));
+  const references = items.map((item, i) => known[keys[i]!] ?? made.get(item.id)!);
+  return { references, kept: { engine: APA_ENGINE, references: Object.fromEntries(keys.map((key, i) => [key, references[i]!])) }, made: missing.length };
 }
 
 function formatApa(items: CSL[]): string[] {

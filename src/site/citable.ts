@@ -123,9 +123,10 @@ export function revisionWork(view: RevisionView, corpus: Corpus, origin: string)
 
 /**
  * A work's APA reference. Every work of the site (essays, notes, claims) is
- * formatted in one batch the first time one is asked for, and kept for the
- * rest of the build (on the build context), and in Astro's cache folder for
- * the next build, which reuses the batch when no work's reference would change.
+ * formatted the first time one is asked for, and kept for the rest of the
+ * build (on the build context), and each work's reference in Astro's cache
+ * folder for the next build, which formats only the works whose reference
+ * would read differently.
  */
 export function apaReference(work: CitableWork, corpus: Corpus, origin: string): string {
   const byUrl = buildContext().memo(`apa ${origin}`, () => {
@@ -136,14 +137,15 @@ export function apaReference(work: CitableWork, corpus: Corpus, origin: string):
       ...corpus.revisions.map((r) => revisionWork(r, corpus, origin)),
     ];
     const file = join(CACHE_DIR, 'apa-references.json');
-    const { fresh, ...batch } = keptApaReferences(works, readKept(file));
-    if (fresh) {
+    const before = readKept(file);
+    const { references, kept, made } = keptApaReferences(works, before);
+    if (made > 0 || Object.keys(kept.references).length !== Object.keys(before?.references ?? {}).length) {
       mkdirSync(dirname(file), { recursive: true });
       // Whole or not at all: another build may be reading it.
-      writeFileSync(`${file}.${process.pid}`, JSON.stringify(batch));
+      writeFileSync(`${file}.${process.pid}`, JSON.stringify(kept));
       renameSync(`${file}.${process.pid}`, file);
     }
-    return new Map(works.map((w, i) => [w.url, batch.references[i]!]));
+    return new Map(works.map((w, i) => [w.url, references[i]!]));
   });
   return byUrl.get(work.url) ?? apaReferences([work])[0]!;
 }
@@ -152,7 +154,8 @@ export function apaReference(work: CitableWork, corpus: Corpus, origin: string):
 function readKept(file: string): KeptReferences | undefined {
   try {
     const kept = JSON.parse(readFileSync(file, 'utf8')) as Partial<KeptReferences>;
-    return typeof kept.key === 'string' && Array.isArray(kept.references) && kept.references.every((r) => typeof r === 'string') ? { key: kept.key, references: kept.references } : undefined;
+    const references = kept.references;
+    return typeof kept.engine === 'string' && references && typeof references === 'object' && Object.values(references).every((r) => typeof r === 'string') ? { engine: kept.engine, references } : undefined;
   } catch {
     return undefined;
   }

@@ -112,30 +112,33 @@ describe('apaReferences', () => {
 describe('keptApaReferences', () => {
   const works = [essay, { ...essay, id: 'other', title: 'Another question?', url: 'https://x.org/essays/other/' }];
 
-  it('formats the works when nothing is kept, and keys the batch by them', () => {
+  it('formats the works when nothing is kept, and keeps each one\'s reference by a hash of it', () => {
     const made = keptApaReferences(works, undefined);
-    expect(made.fresh).toBe(true);
+    expect(made.made).toBe(2);
     expect(made.references).toEqual(apaReferences(works));
-    expect(made.key).toMatch(/^[0-9a-f]{64}$/);
+    expect(Object.keys(made.kept.references)).toHaveLength(2);
+    for (const key of Object.keys(made.kept.references)) expect(key).toMatch(/^[0-9a-f]{32}$/);
   });
 
   it('reuses what was kept for the very same works', () => {
-    const { key } = keptApaReferences(works, undefined);
+    const { kept } = keptApaReferences(works, undefined);
     // Not what the CSL processor would write: shows the kept references were used as they are.
-    const kept = { key, references: ['kept 1', 'kept 2'] };
-    expect(keptApaReferences(works, kept)).toEqual({ ...kept, fresh: false });
+    const marked = { ...kept, references: Object.fromEntries(Object.keys(kept.references).map((k, i) => [k, `kept ${i + 1}`])) };
+    expect(keptApaReferences(works, marked)).toEqual({ references: ['kept 1', 'kept 2'], kept: marked, made: 0 });
   });
 
-  it('formats them all again when any work would read differently, or the kept list does not fit', () => {
-    const { key } = keptApaReferences(works, undefined);
-    const kept = { key, references: ['kept 1', 'kept 2'] };
+  it('formats again only the works that would read differently, and forgets the works that are gone', () => {
+    const { kept } = keptApaReferences(works, undefined);
+    const marked = { ...kept, references: Object.fromEntries(Object.keys(kept.references).map((k, i) => [k, `kept ${i + 1}`])) };
     const retitled = [works[0]!, { ...works[1]!, title: 'A third question?' }];
-    const again = keptApaReferences(retitled, kept);
-    expect(again.fresh).toBe(true);
-    expect(again.key).not.toBe(key);
+    const again = keptApaReferences(retitled, marked);
+    expect(again.made).toBe(1);
+    expect(again.references[0]).toBe('kept 1');
     expect(again.references[1]).toMatch(/\(2026, November 29\)\. A third question\?/);
-    expect(keptApaReferences(works, { key, references: ['kept 1'] }).fresh).toBe(true);
-    // A note's summary is not part of its reference: a change to it keeps the batch.
-    expect(keptApaReferences([{ ...works[0]!, description: 'Changed.' }, works[1]!], kept).fresh).toBe(false);
+    expect(Object.values(again.kept.references)).toEqual(['kept 1', again.references[1]]);
+    // Another engine's references are not used.
+    expect(keptApaReferences(works, { ...marked, engine: 'another' }).made).toBe(2);
+    // A note's summary is not part of its reference: a change to it keeps the reference.
+    expect(keptApaReferences([{ ...works[0]!, description: 'Changed.' }, works[1]!], marked).made).toBe(0);
   });
 });

@@ -17,7 +17,8 @@ const fonts = [
 
 async function draw(card: CardData): Promise<Uint8Array> {
   const svg = await satori(cardTree(card) as never, { width: CARD_WIDTH, height: CARD_HEIGHT, fonts });
-  return new Resvg(svg, { fitTo: { mode: 'width', value: CARD_WIDTH } }).render().asPng();
+  // satori writes text as paths, so resvg needs no fonts: scanning the system's for each card took 15 ms of its 70.
+  return new Resvg(svg, { fitTo: { mode: 'width', value: CARD_WIDTH }, font: { loadSystemFonts: false } }).render().asPng();
 }
 
 workerpool.worker({ draw });

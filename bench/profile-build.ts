@@ -1,0 +1,47 @@
+/**
+ * `node bench/profile-build.ts [size] [clean|rebuild]`: one build of this site
+ * on the bench's corpus (bench/work/n<size>/, made by an earlier bench run),
+ * with a timeline: every half second, the resident memory and CPU use of the
+ * build's processes and threads, beside the lines the build printed. It shows
+ * where a build waits and where its memory peaks, which the bench's totals do
+ * not. Not part of `npm run bench`.
+ */
+import { existsSync } from 'node:fs';
+import { cpuTicks, processTree, rssBytes } from './process-tree.ts';
+import { oursSite } from './sites.ts';
+import { workspaceDir } from './workspace.ts';
+import { join } from 'node:path';
+
+const size = Number(process.argv[2] ?? 1000);
+const kind = process.argv[3] ?? 'clean';
+const dir = workspaceDir(size);
+if (!existsSync(join(dir, 'content'))) throw new Error(`No corpus in ${dir}: run "npm run bench -- --only=build --sizes=${size} --runs=1" first.`);
+const site = oursSite({ size, dir, contentDir: join(dir, 'content'), starlightRoot: join(dir, 'starlight'), essay: '', note: '', pages: 0 });
+if (kind === 'clean') site.clean();
+
+const started = performance.now();
+const at = () => ((performance.now() - started) / 1000).toFixed(1).padStart(6);
+let pid: number | undefined;
+let lastTicks = 0;
+let peak = 0;
+const timer = setInterval(() => {
+  if (pid === undefined) return;
+  const tree = processTree(pid);
+  const rss = tree.reduce((sum, p) => sum + rssBytes(p), 0);
+  const ticks = tree.reduce((sum, p) => sum + (cpuTicks(p) ?? 0), 0);
+  peak = Math.max(peak, rss);
+  // CPU use over the last half second, in cores: 1.0 is one core busy.
+  const cores = (ticks - lastTicks) / 100 / 0.5;
+  lastTicks = ticks;
+  console.log(`${at()} s  ${(rss / 2 ** 20).toFixed(0).padStart(5)} MiB  ${cores.toFixed(2)} cores  ${tree.length} processes`);
+}, 500);
+const result = await site.build((child) => {
+  pid = child.pid;
+  const print = (data: Buffer) => {
+    for (const line of data.toString().split('\n')) if (line.trim() && !/^\s+(├|└)/.test(line)) console.log(`${at()} s  | ${line}`);
+  };
+  child.stdout?.on('data', print);
+  child.stderr?.on('data', print);
+});
+clearInterval(timer);
+console.log(`${at()} s  exit ${result.exitCode}, peak ${(peak / 2 ** 20).toFixed(0)} MiB`);
