@@ -31,7 +31,10 @@ import { SITE_AUTHORS, SITE_DESCRIPTION, SITE_EDITORS, SITE_LANGUAGE, SITE_LOCAL
  *   (a superset of the claim's own sources) and the documents citing it (a
  *   note's claims take the note's date and authors);
  * - a gone claim's landing: its registry entry and the document holding the
- *   claim it sends readers to.
+ *   claim it sends readers to;
+ * - a recorded wording's page (/c/<id>/<n>/): the id's registry entry, the
+ *   document it was published in, the one holding what the claim reads now,
+ *   and the notes its wordings cited.
  * And every page: the site's settings (origin, base path, content folder),
  * name, language and people, the characters the web fonts are cut to (the
  * style sheet's file name follows them), and the code's version, which covers
@@ -60,8 +63,8 @@ export interface KeyInputs {
   landings: readonly Landing[];
 }
 
-/** The routes with a page per essay, note or claim id, each keyed. */
-export type KeyedRoute = 'essay' | 'evidence' | 'note' | 'claim';
+/** The routes with a page per essay, note, claim id or recorded wording (/c/<id>/<n>/, keyed by "<id>/<n>"), each keyed. */
+export type KeyedRoute = 'essay' | 'evidence' | 'note' | 'claim' | 'revision';
 
 /** A page's key, or undefined for a page the keys do not know (it is then rendered on every build). */
 export type PageKeys = Record<KeyedRoute, (slug: string) => string | undefined>;
@@ -104,6 +107,18 @@ export function pageKeys(inputs: KeyInputs): PageKeys {
       if (!landing) return undefined;
       const target = landingTarget(landing);
       return byDoc.has(target) ? hash(stableJson({ route: 'claim', site, landing, quotes: digest(target), registry: inputs.registry.get(id) && withoutLine(inputs.registry.get(id)!) })) : undefined;
+    },
+    // A wording's page: the id's whole registry entry (its wordings, their dates, reasons and sources), the document
+    // it was published in (title, authors), the one holding what the claim reads now (itself, or where it moved or
+    // what it was retired for), and the notes its wordings cited (titles, or named once gone).
+    revision: (slugAndN) => {
+      const [id = '', n] = slugAndN.split('/');
+      const entry = inputs.registry.get(id);
+      if (!entry?.revisions) return undefined;
+      const landing = landingById.get(id);
+      const now = claimDoc.get(id) ?? (landing ? landingTarget(landing) : undefined);
+      const sources = [...new Set(entry.revisions.flatMap((r) => r.sources))].sort().map((note) => [note, digest(`notes/${note}`)]);
+      return hash(stableJson({ route: 'revision', site, id, n, entry: withoutLine(entry), landing, published: digest(entry.doc), now: now && digest(now), sources }));
     },
   };
 }
@@ -227,7 +242,7 @@ export function withPageKeys<P extends { params: Record<string, string | undefin
   });
   const param = route === 'evidence' ? 'essay' : route === 'claim' ? 'id' : route;
   return paths.map((path) => {
-    const slug = path.params[param];
+    const slug = route === 'revision' ? `${path.params['id']}/${path.params['revision']}` : path.params[param];
     const cacheKey = slug === undefined ? undefined : keys[route](slug);
     return cacheKey === undefined ? path : { ...path, cacheKey };
   });

@@ -1,5 +1,7 @@
+import { execFile } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
+import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { prepareBuildRoot, runAstroBuild, type AstroBuildResult } from '../../tools/lib/astro-build.ts';
 import { LOCAL_ORIGIN } from '../../src/catalog/settings.ts';
@@ -48,14 +50,27 @@ const CHANGES: Change[] = [
     cluster: 0,
     apply: (c, k) => writeFileSync(join(c, `notes/delta${k}.mdx`), readFileSync(join(c, `notes/nested/gamma${k}.mdx`), 'utf8').replace('Is gamma kept in a folder?', 'Is delta a new note?')),
   },
-  { name: 'a note deleted', cluster: 0, apply: (c, k) => rmSync(join(c, `notes/uncited-note${k}.mdx`)) },
+  // Its one claim was published, so the author records it as retired, as the build demands.
+  {
+    name: 'a note deleted',
+    cluster: 0,
+    apply: (c, k) => {
+      rmSync(join(c, `notes/uncited-note${k}.mdx`));
+      const registry = JSON.parse(readFileSync(join(c, 'claims.json'), 'utf8')) as Record<string, Record<string, unknown>>;
+      Object.assign(registry[`lonely-finding${k}`]!, { retired: 'Its note was deleted.', nearest: `opening-claim${k}` });
+      writeFileSync(join(c, 'claims.json'), `${JSON.stringify(registry, null, 2)}\n`);
+    },
+  },
   { name: "a note's title", cluster: 1, apply: (c, k) => edit(c, `notes/beta${k}.mdx`, 'What do beta and its neighbours add?', 'What do beta and its neighbours bring?') },
-  // A claim the registry does not hold yet (see UNPUBLISHED), so its words may change freely.
   { name: "a claim's text in an essay", cluster: 2, apply: (c, k) => edit(c, `essays/first-essay${k}.mdx`, 'Alpha is cited again here', 'Alpha is cited once more here') },
+  // A published claim's cited notes change: republishing records it as the claim's next revision.
   { name: 'a citation added to an essay', cluster: 3, apply: (c, k) => edit(c, `essays/second-essay${k}.mdx`, `[@beta${k}]`, `[@beta${k}; @uncited-note${k}]`) },
+  // A published claim's words change, and republishing records revision 2: its essay copies the new wording's
+  // address and marks it revised, its share page lists the history, its first wording's page says what it became.
+  { name: 'a published claim reworded and republished', cluster: 4, apply: (c, k) => edit(c, `essays/first-essay${k}.mdx`, 'a claim that cites alpha', 'a claim that still cites alpha') },
 ];
-/** Claims left out of the registry, by cluster: the claim whose text changes. */
-const UNPUBLISHED: Record<number, string[]> = { 2: ['alpha-again'] };
+/** How the changed content is republished (tools/publish-claims.ts), as an author does before building. */
+const REPUBLISH = ['--reason', 'Changed by the incremental build test.', '--date=2027-03-12'];
 /** The cluster no change touches. */
 const UNTOUCHED = Math.max(...CHANGES.map((c) => c.cluster)) + 1;
 const suffix = (i: number) => `-k${i}`;
@@ -97,7 +112,6 @@ function clusteredContent(into: string, clusters: number): void {
       writeFileSync(target, text);
     }
     for (const [id, entry] of Object.entries(registry)) {
-      if (UNPUBLISHED[i]?.includes(id)) continue;
       const renamed = (claim: string | undefined) => (claim !== undefined && claims.has(claim) ? `${claim}${k}` : claim);
       // A revision names the notes the claim cited then.
       const revisions = entry.revisions?.map((r) => ({ ...r, sources: r.sources?.map((note) => (notes.has(note) ? `${note}${k}` : note)) }));
@@ -105,6 +119,11 @@ function clusteredContent(into: string, clusters: number): void {
     }
   }
   writeFileSync(join(into, 'claims.json'), `${JSON.stringify(merged, null, 2)}\n`);
+}
+
+/** Runs `npm run claims:publish -- --reason … --date=…` on a content folder. */
+async function republish(contentDir: string): Promise<void> {
+  await promisify(execFile)(process.execPath, [join(PROJECT, 'tools', 'publish-claims.ts'), ...REPUBLISH], { cwd: PROJECT, env: { ...process.env, CONTENT_DIR: contentDir } });
 }
 
 interface Site {
@@ -167,8 +186,12 @@ describe('incremental builds', () => {
   beforeAll(async () => {
     rmSync(DIR, { recursive: true, force: true });
     clusteredContent(content, UNTOUCHED + 1);
+    // Every claim published (the fixture leaves one unpublished), so that republishing after the changes touches only the changed clusters.
+    await republish(content);
     cpSync(content, changed, { recursive: true });
     for (const change of CHANGES) change.apply(changed, suffix(change.cluster));
+    // The author republishes (`npm run claims:publish -- --reason …`): the build refuses a rewording it has not recorded.
+    await republish(changed);
     // The first build (which fills the cache) and the clean build of the changed content, two at a time.
     await inParallel([() => build(incremental, content), () => build(clean, changed)], 2);
     // The author edits the content in place (the content folder is part of the keys), and rebuilds.
@@ -193,6 +216,10 @@ describe('incremental builds', () => {
     const rendered = renderedPages(rebuild.output);
     const k0 = clusterOf("a note's summary");
     const k3 = clusterOf('a citation added to an essay');
-    expect(rendered).toEqual(expect.arrayContaining([`/notes/alpha${k0}/index.html`, `/notes/delta${k0}/index.html`, `/essays/second-essay${k3}/index.html`, `/notes/uncited-note${k3}/index.html`]));
+    const k4 = clusterOf('a published claim reworded and republished');
+    expect(rendered).toEqual(expect.arrayContaining([
+      `/notes/alpha${k0}/index.html`, `/notes/delta${k0}/index.html`, `/essays/second-essay${k3}/index.html`, `/notes/uncited-note${k3}/index.html`,
+      `/essays/first-essay${k4}/index.html`, `/c/opening-claim${k4}/index.html`, `/c/opening-claim${k4}/2/index.html`,
+    ]));
   });
 });

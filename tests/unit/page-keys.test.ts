@@ -180,3 +180,29 @@ describe('codeVersion', () => {
     }
   });
 });
+
+describe('the key of a recorded wording’s page (/c/<id>/<n>/)', () => {
+  const revisions = (entry: object) => registryOf({
+    'c-one': { doc: 'essays/e1', revisions: [{ date: '2026-01-01', text: 'One.', sources: ['n1'] }], ...entry },
+    'gone-one': { doc: 'essays/e1', retired: 'Withdrawn.', nearest: 'c-three', revisions: [{ date: '2026-01-01', text: 'Gone.', sources: ['n3'] }] },
+  });
+  const base = () => inputs((i) => void (i.registry = revisions({})));
+  const key = (i: KeyInputs, page: string) => pageKeys(i).revision(page);
+
+  it('changes with its entry, its document, the document holding what the claim reads now, and the notes it cited', () => {
+    const before = base();
+    expect(key(before, 'c-one/1')).toBeDefined();
+    // A second wording recorded: the first's page now says what it became.
+    const revised = inputs((i) => void (i.registry = revisions({ revisions: [{ date: '2026-01-01', text: 'One.', sources: ['n1'] }, { date: '2026-02-01', text: 'One, reworded.', sources: ['n1'], reason: 'Why.' }] })));
+    expect(key(revised, 'c-one/1')).not.toBe(key(before, 'c-one/1'));
+    expect(key(before, 'c-one/1')).not.toBe(key(inputs((i) => { i.registry = revisions({}); withDigest('essays/e1', 'e1 edited')(i); }), 'c-one/1'));
+    expect(key(before, 'c-one/1')).not.toBe(key(inputs((i) => { i.registry = revisions({}); withDigest('notes/n1', 'n1 renamed')(i); }), 'c-one/1'));
+    // A retired id's wording shows the claim it sends readers to.
+    expect(key(before, 'gone-one/1')).not.toBe(key(inputs((i) => { i.registry = revisions({}); withDigest('essays/e2', 'e2 edited')(i); }), 'gone-one/1'));
+  });
+
+  it('stays the same when nothing it shows changes, and is absent for an id without wordings', () => {
+    expect(key(base(), 'c-one/1')).toBe(key(inputs((i) => { i.registry = revisions({}); withDigest('notes/n2', 'n2 edited')(i); }), 'c-one/1'));
+    expect(key(base(), 'nobody/1')).toBeUndefined();
+  });
+});
