@@ -41,7 +41,9 @@ export function claimCards(context: BuildContext): AstroIntegration {
     if (!job) {
       mkdirSync(cacheDir, { recursive: true });
       // One worker per core the page rendering leaves free (workerpool, as Quartz draws its pictures).
-      pool ??= workerpool.pool(fileURLToPath(new URL('./worker.ts', import.meta.url)), { workerType: 'thread', maxWorkers: Math.max(1, availableParallelism() - 1) });
+      // A small heap: the worker keeps nothing between cards, and V8 would otherwise let garbage grow to hundreds of MB
+      // beside the build's own (the clean build's peak memory).
+      pool ??= workerpool.pool(fileURLToPath(new URL('./worker.ts', import.meta.url)), { workerType: 'thread', maxWorkers: Math.max(1, availableParallelism() - 1), workerThreadOpts: { resourceLimits: { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 16 } } });
       job = pool.exec('draw', [card]).then((png: Uint8Array) => writeFileSync(file, png), (error: Error) => {
         throw new Error(`card "${card.id}": ${error.message}`);
       });
