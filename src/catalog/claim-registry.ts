@@ -270,8 +270,9 @@ function revisionProblem(id: string, entry: RegistryEntry, found: CurrentClaim, 
     : `citing ${describeSources(latest.sources)}; it now cites ${describeSources(found.sources)}`;
   return {
     location,
-    message: `The ${what} of the published claim "${id}" changed, and no revision records it. Revision ${number} was published on ${latest.date} ${was}.`,
-    hint: `If the change is meant, record it as revision ${number + 1}, so links shared before it keep showing the old words: run ${PUBLISH_REVISION}. If not, restore the published wording. (Spacing, quote marks and dashes alone do not count as a change.)`,
+    // No full stop after a closing quotation mark that already ends a sentence.
+    message: `The ${what} of the published claim "${id}" changed, and no revision records it. Revision ${number} was published on ${latest.date} ${was}${/[.!?]"$/.test(was) ? '' : '.'}`,
+    hint: `If the change is meant, record it as revision ${number + 1}, so links shared before it keep showing what the claim said then: run ${PUBLISH_REVISION}. If not, restore the published wording. (Spacing, quote marks and dashes alone do not count as a change.)`,
   };
 }
 

@@ -76,6 +76,10 @@ export function claimWork(view: ClaimView, corpus: Corpus, origin: string): Cita
   const { claim, home } = view;
   const notes = view.sources.map((s) => noteRef(s.note, origin));
   const dated = home.ref.kind === 'essay' ? (home as EssayView).entry.data : undefined;
+  const wordings = corpus.revisions.filter((r) => r.id === claim.id);
+  // A citation dates the words it quotes: once a claim has been reworded, its latest address shows the words
+  // of its latest wording, so that is the day cited (APA, BibTeX, Scholar's citation_publication_date, JSON-LD).
+  const reworded = wordings.length > 1 ? new Date(wordings.at(-1)!.revision.date) : undefined;
   return {
     kind: 'claim',
     id: claim.id,
@@ -84,12 +88,12 @@ export function claimWork(view: ClaimView, corpus: Corpus, origin: string): Cita
     url: absoluteUrl(origin, corpus.urls.claim(claim.id)),
     authors: home.ref.kind === 'essay' ? essayAuthors(home as EssayView) : noteAuthors(home as NoteView, corpus),
     ...base(corpus, origin),
-    published: dated ? dated.published : noteWorkDate(home as NoteView, corpus),
-    updated: dated?.updated,
+    published: reworded ?? (dated ? dated.published : noteWorkDate(home as NoteView, corpus)),
+    updated: reworded ? undefined : dated?.updated,
     partOf: { kind: home.ref.kind, title: home.ref.title, url: absoluteUrl(origin, home.ref.url) },
     papers: papersOf(notes),
     notes,
-    wordings: corpus.revisions.filter((r) => r.id === claim.id).map((r) => ({ number: r.n, url: absoluteUrl(origin, r.url), date: new Date(r.revision.date) })),
+    wordings: wordings.map((r) => ({ number: r.n, url: absoluteUrl(origin, r.url), date: new Date(r.revision.date) })),
   };
 }
 

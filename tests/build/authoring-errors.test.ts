@@ -87,8 +87,8 @@ ${at('cross-document')}/claims.json:3: The claim "old-claim" is recorded as move
 ${at('cross-document')}/essays/sections.mdx:10:1: The published claim "first-part-point" no longer exists, so links to it would break. "first-part-claim" here, the only claim on this page not yet published, looks like its successor.
   If it is, add "moved": "first-part-claim" to the entry of "first-part-point" at ${at('cross-document')}/claims.json:4, keeping the rest (its revisions are its history), and run "npm run claims:publish" to publish "first-part-claim". If not, restore "first-part-point", or record it as withdrawn: add "retired": "why", "nearest": "claim-id" to that entry.
 
-${at('cross-document')}/essays/essay.mdx:9:1: The words of the published claim "reworded-claim" changed, and no revision records it. Revision 1 was published on 2026-01-15 as "The claim said this first."; the content now reads "The claim now says something else.".
-  If the change is meant, record it as revision 2, so links shared before it keep showing the old words: run npm run claims:publish -- --reason "why it changed". If not, restore the published wording. (Spacing, quote marks and dashes alone do not count as a change.)
+${at('cross-document')}/essays/essay.mdx:9:1: The words of the published claim "reworded-claim" changed, and no revision records it. Revision 1 was published on 2026-01-15 as "The claim said this first."; the content now reads "The claim now says something else."
+  If the change is meant, record it as revision 2, so links shared before it keep showing what the claim said then: run npm run claims:publish -- --reason "why it changed". If not, restore the published wording. (Spacing, quote marks and dashes alone do not count as a change.)
 
 ${at('cross-document')}/essays/essay.mdx:9:86: The published claim "unrecorded-claim" has no wording recorded in ${at('cross-document')}/claims.json, so a later change to its words could not be noticed.
   Run npm run claims:publish to record its wording.`,

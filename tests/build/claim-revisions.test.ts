@@ -146,7 +146,7 @@ describe('the latest address of a claim', () => {
     let checked = 0;
     for (const [id, entry] of revised.filter(([id, e]) => claims.has(id) && e.revisions.length > 1)) {
       const $ = loadPage(build.outDir, `/c/${id}/`);
-      const items = $('.revision-list > li');
+      const items = $('ol.revision-list > li');
       expect(items.length).toBe(entry.revisions.length);
       entry.revisions.forEach((revision, i) => {
         const item = items.eq(entry.revisions.length - 1 - i);
@@ -159,6 +159,24 @@ describe('the latest address of a claim', () => {
       // Its JSON-LD lists each wording as an example of the claim.
       const ld = JSON.parse($('script[type="application/ld+json"]').text()) as { workExample?: { '@id': string; version: number }[] };
       expect(ld.workExample?.map((w) => [w['@id'], w.version])).toEqual(entry.revisions.map((_, i) => [`${ORIGIN}/c/${id}/${i + 1}/`, i + 1]));
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(0);
+  });
+
+  it('lists the wordings of ids that moved to the claim, each linked: a moved claim keeps its history', () => {
+    let checked = 0;
+    for (const [id, entry] of registry.filter(([, e]) => e.moved !== undefined && (e.revisions?.length ?? 0) > 0)) {
+      // The claim it moved to, following moves in several steps.
+      let target = entry.moved;
+      for (let i = 0; target !== undefined && !claims.has(target) && i < 10; i++) target = registry.find(([other]) => other === target)?.[1].moved;
+      if (target === undefined || !claims.has(target)) continue;
+      const $ = loadPage(build.outDir, `/c/${target}/`);
+      entry.revisions!.forEach((revision, i) => {
+        const link = $(`.revision-history a[href="/c/${id}/${i + 1}/"]`);
+        expect(link.length, `${target} links ${id}'s wording ${i + 1}`).toBe(1);
+        expect(normalizeText(link.closest('li').find('q').text())).toBe(normalizeText(revision.text));
+      });
       checked++;
     }
     expect(checked).toBeGreaterThan(0);
@@ -250,7 +268,12 @@ function checkReworded(site: SiteBuild, root: string, id: string): void {
   const current = page(newN);
   expect(quote(current, 'h1')).toBe(normalizeText(`“${after.text}”`));
   expect(current('.word-diff').length).toBe(0);
-  expect(quote(loadPage(site.outDir, `/c/${id}/`), 'h1')).toBe(normalizeText(`“${after.text}”`));
+  const latest = loadPage(site.outDir, `/c/${id}/`);
+  expect(quote(latest, 'h1')).toBe(normalizeText(`“${after.text}”`));
+  // Cited from its latest address, the new words carry their own date, not the day the claim was first published.
+  expect(JSON.parse(latest('script[type="application/ld+json"]').text())).toMatchObject({ text: after.text, datePublished: after.date });
+  expect(latest('meta[name="citation_publication_date"]').attr('content')).toBe(after.date.replaceAll('-', '/'));
+  expect(normalizeText(latest('#cite-apa').text())).toContain(`(${after.date.slice(0, 4)}`);
   // Both citable, each as itself.
   for (const [$, n, revision] of [[old, oldN, before], [current, newN, after]] as const) {
     const url = `${root}c/${id}/${n}/`;

@@ -109,10 +109,13 @@ describe('published ids that moved or were retired', () => {
     expect(normalizeText(note.text())).toContain('has moved to');
   });
 
-  it('lands a retired id on a note that says why and links to the nearest claim', () => {
+  it('lands a retired id on a note that quotes its last wording, says why and links to the nearest claim', () => {
     const note = $('#withdrawn-claim.claim-landing');
     expect(normalizeText(note.text())).toContain('The paper behind it was withdrawn by its authors.');
-    expect(note.find('a').attr('href')).toBe('/essays/first-essay/#alpha-again');
+    const revisions = (JSON.parse(readFileSync(join(good.contentDir, 'claims.json'), 'utf8')) as Record<string, { revisions?: { text: string }[] }>)['withdrawn-claim']?.revisions ?? [];
+    expect(revisions.length).toBeGreaterThan(0);
+    expect(normalizeText(note.find('q').text())).toBe(normalizeText(revisions.at(-1)!.text));
+    expect(note.find('a').map((_i, a) => $(a).attr('href')).get()).toEqual([`/c/withdrawn-claim/${revisions.length}/`, '/essays/first-essay/#alpha-again']);
   });
 
   it('forwards the share page of a moved id, and explains a retired one', () => {

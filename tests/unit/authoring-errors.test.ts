@@ -212,12 +212,12 @@ content/claims.json:3: The claim "old-claim" is recorded as moved, but "new-clai
       ] },
     }, null, 2), 'content/claims.json');
     const now = (text: string, sources: string[]) => report(checkRegistry(registry, [{ ...current[0]!, text, sources }], files).unrecorded);
-    const hint = '  If the change is meant, record it as revision 3, so links shared before it keep showing the old words: run npm run claims:publish -- --reason "why it changed". If not, restore the published wording. (Spacing, quote marks and dashes alone do not count as a change.)';
+    const hint = '  If the change is meant, record it as revision 3, so links shared before it keep showing what the claim said then: run npm run claims:publish -- --reason "why it changed". If not, restore the published wording. (Spacing, quote marks and dashes alone do not count as a change.)';
 
     it('its words', () => {
       expect(now('The base claim cites a note.', ['base-note'])).toBe(`The content does not hold together.
 
-content/essays/essay.mdx:7:1: The words of the published claim "base-claim" changed, and no revision records it. Revision 2 was published on 2026-03-12 as "The “base” claim cites the note."; the content now reads "The base claim cites a note.".
+content/essays/essay.mdx:7:1: The words of the published claim "base-claim" changed, and no revision records it. Revision 2 was published on 2026-03-12 as "The “base” claim cites the note."; the content now reads "The base claim cites a note."
 ${hint}`);
     });
 
