@@ -116,7 +116,9 @@ describe('landing on a claim', () => {
     expect(await note.isVisible()).toBe(true);
     await expect.poll(() => inView(page, '#withdrawn-claim')).toBe(true);
     expect(await page.locator('#beta-first-draft').isVisible()).toBe(false);
-    await note.getByRole('link').click();
+    // Its last wording's page is linked too; the nearest claim's link takes the reader on.
+    await note.getByRole('link', { name: 'as last published' }).waitFor();
+    await note.getByRole('link').last().click();
     await expect.poll(() => page.url()).toBe(good.url('essays/first-essay/#alpha-again'));
   });
 });
