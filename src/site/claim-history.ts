@@ -154,6 +154,16 @@ export function revisionViews(inputs: RevisionInputs): RevisionView[] {
 }
 
 /**
+ * The wordings published under ids that later moved to claim `id`, perhaps
+ * in several steps (checkRegistry's landings name the final claim): a moved
+ * claim keeps its history, so the claim's share page lists them too.
+ */
+export function wordingsMovedTo(id: string, landings: readonly Landing[], views: readonly RevisionView[]): RevisionView[] {
+  const movedHere = new Set(landings.filter((l) => l.kind !== 'retired' && l.target === id).map((l) => l.id));
+  return views.filter((v) => movedHere.has(v.id));
+}
+
+/**
  * What the claims in an essay or note link to (remark-claims' options): the
  * copy-link address of a claim with recorded revisions is its latest
  * revision's page, so a link pasted into a chat keeps pointing at the words

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { relative } from 'node:path';
 import { buildContext } from '../catalog/build-context.ts';
+import { filesDigest } from '../catalog/files-digest.ts';
 import type { Landing, Registry } from '../catalog/claim-registry.ts';
 import type { Catalog } from '../catalog/content-index.ts';
 import type { Settings } from '../catalog/settings.ts';
@@ -180,25 +180,9 @@ export function documentDigest(file: string, source: string): string {
 /** The files whose change can change any page: the code (src/), the configuration and the installed packages' lock file. */
 export const CODE_FILES = ['src', 'astro.config.mjs', 'site.config.ts', 'package.json', 'package-lock.json', 'tsconfig.json'];
 
-/** A digest of every file of CODE_FILES under `root` (folders read whole, in sorted order), and the Node.js version. */
+/** A digest of every file of CODE_FILES under `root` (folders read whole), and the Node.js version. */
 export function codeVersion(root: string): string {
-  const hasher = createHash('sha256').update(process.version);
-  const add = (path: string) => {
-    let entries;
-    try {
-      entries = readdirSync(path, { withFileTypes: true });
-    } catch {
-      try {
-        hasher.update(`\0${relative(root, path)}\0`).update(readFileSync(path));
-      } catch {
-        // Absent: nothing to hash.
-      }
-      return;
-    }
-    for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) add(join(path, entry.name));
-  };
-  for (const file of CODE_FILES) add(join(root, file));
-  return hasher.digest('hex').slice(0, 32);
+  return hash(`${process.version}\0${filesDigest(root, CODE_FILES)}`);
 }
 
 /** The key inputs of this build: its settings, its catalog (the files as read) and the corpus made from them. */

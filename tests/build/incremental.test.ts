@@ -1,11 +1,10 @@
-import { execFile } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
-import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { prepareBuildRoot, runAstroBuild, type AstroBuildResult } from '../../tools/lib/astro-build.ts';
 import { LOCAL_ORIGIN } from '../../src/catalog/settings.ts';
 import { inParallel } from '../support/build-site.ts';
+import { runClaimsPublish } from '../support/claims-publish.ts';
 import { OUTPUT, PROJECT } from '../support/sites.ts';
 
 /**
@@ -123,7 +122,8 @@ function clusteredContent(into: string, clusters: number): void {
 
 /** Runs `npm run claims:publish -- --reason … --date=…` on a content folder. */
 async function republish(contentDir: string): Promise<void> {
-  await promisify(execFile)(process.execPath, [join(PROJECT, 'tools', 'publish-claims.ts'), ...REPUBLISH], { cwd: PROJECT, env: { ...process.env, CONTENT_DIR: contentDir } });
+  const { code, out } = await runClaimsPublish(contentDir, REPUBLISH);
+  if (code !== 0) throw new Error(`npm run claims:publish failed on ${relative(PROJECT, contentDir)}:\n${out}`);
 }
 
 interface Site {

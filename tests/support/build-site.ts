@@ -1,12 +1,11 @@
-import { execFile } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { prepareBuildRoot, runAstroBuild } from '../../tools/lib/astro-build.ts';
 import { parseRegistry } from '../../src/catalog/claim-registry.ts';
 import { latestRevision } from '../../src/catalog/claim-revisions.ts';
 import { scanClaims } from '../../src/catalog/claim-scan.ts';
 import { LOCAL_ORIGIN } from '../../src/catalog/settings.ts';
+import { runClaimsPublish } from './claims-publish.ts';
 import { OUTPUT, PROJECT, seedEssay, type SiteBuild, type SiteSpec } from './sites.ts';
 
 /**
@@ -79,11 +78,7 @@ async function reviseOneClaim(contentDir: string, revise: { reason: string; date
   if (!chosen) throw new Error(`No published claim of ${essay} has a wording of six words or more with a word to replace.`);
   const reworded = chosen.inner.replace(new RegExp(`(?<![\\w@/.:-])${chosen.word}(?![\\w-])`), 'reworded');
   writeFileSync(essay, source.slice(0, chosen.start) + reworded + source.slice(chosen.start + chosen.inner.length));
-  const publish = await promisify(execFile)(process.execPath, [join(PROJECT, 'tools', 'publish-claims.ts'), '--reason', revise.reason, `--date=${revise.date}`], {
-    cwd: PROJECT,
-    env: { ...process.env, CONTENT_DIR: contentDir },
-  }).catch((error: { stdout?: string; stderr?: string; message: string }) => {
-    throw new Error(`npm run claims:publish failed on the reworded copy (${chosen.id}): ${error.stderr || error.stdout || error.message}`);
-  });
-  if (!publish.stdout.includes(`Recorded revision 2 of ${chosen.id} `)) throw new Error(`npm run claims:publish did not record revision 2 of ${chosen.id}:\n${publish.stdout}`);
+  const publish = await runClaimsPublish(contentDir, ['--reason', revise.reason, `--date=${revise.date}`]);
+  if (publish.code !== 0) throw new Error(`npm run claims:publish failed on the reworded copy (${chosen.id}): ${publish.out}`);
+  if (!publish.out.includes(`Recorded revision 2 of ${chosen.id} `)) throw new Error(`npm run claims:publish did not record revision 2 of ${chosen.id}:\n${publish.out}`);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseRegistry } from '../../src/catalog/claim-registry.ts';
-import { claimLinks, revisionViews, sameWording, wordDiff, type DiffPart } from '../../src/site/claim-history.ts';
+import { claimLinks, revisionViews, sameWording, wordDiff, wordingsMovedTo, type DiffPart } from '../../src/site/claim-history.ts';
 import { revisionFeedItems } from '../../src/formats/revision-feed.ts';
 import { siteUrls } from '../../src/site/urls.ts';
 import type { CitableWork } from '../../src/site/citable-work.ts';
@@ -90,6 +90,15 @@ describe('revisionViews', () => {
     expect(show(view('moved-claim', 1).since!.diff)).toBe('[-Older-] {+New+} words {+here+}.');
     expect(view('gone-claim', 1).status).toEqual({ kind: 'retired', reason: 'Withdrawn.', nearest: 'kept-claim' });
     expect(view('gone-claim', 1).since).toBeUndefined();
+  });
+
+  it('hands a claim the wordings of the ids that moved to it, not those of a retired id that names it', () => {
+    const landings = [
+      { kind: 'alias', id: 'moved-claim', doc: 'essays/e', target: 'kept-claim' },
+      { kind: 'retired', id: 'gone-claim', doc: 'essays/e', reason: 'Withdrawn.', nearest: 'kept-claim', nearestDoc: 'essays/e' },
+    ] as const;
+    expect(wordingsMovedTo('kept-claim', landings, views).map((v) => v.url)).toEqual(['/base/c/moved-claim/1/']);
+    expect(wordingsMovedTo('plain-claim', landings, views)).toEqual([]);
   });
 
   it('go into the feed newest first, the later revision of a day first', () => {

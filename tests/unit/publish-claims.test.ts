@@ -1,10 +1,9 @@
-import { execFile } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseRegistry } from '../../src/catalog/claim-registry.ts';
+import { runClaimsPublish } from '../support/claims-publish.ts';
 import { PROJECT } from '../support/sites.ts';
 
 /**
@@ -15,15 +14,7 @@ import { PROJECT } from '../support/sites.ts';
 const dir = mkdtempSync(join(tmpdir(), 'publish-claims-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function publish(...args: string[]): Promise<{ code: number; out: string }> {
-  try {
-    const { stdout } = await promisify(execFile)(process.execPath, [join(PROJECT, 'tools', 'publish-claims.ts'), ...args], { cwd: PROJECT, env: { ...process.env, CONTENT_DIR: dir } });
-    return { code: 0, out: stdout };
-  } catch (error) {
-    const { code, stdout, stderr } = error as { code: number; stdout: string; stderr: string };
-    return { code, out: stdout + stderr };
-  }
-}
+const publish = (...args: string[]) => runClaimsPublish(dir, args);
 
 describe('npm run claims:publish with a reworded claim', () => {
   cpSync(join(PROJECT, 'tests', 'fixtures', 'good', 'content'), dir, { recursive: true });

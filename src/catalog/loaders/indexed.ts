@@ -1,6 +1,4 @@
-import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { isUnifiedProcessor, parseFrontmatter, rehypeHeadingIds, remarkCollectImages, type unified } from '@astrojs/markdown-remark';
 import type { AstroConfig } from 'astro';
@@ -11,6 +9,7 @@ import { buildContext } from '../build-context.ts';
 import type { ContentFolder } from '../collections.ts';
 import type { Catalog, IndexedEntry } from '../content-index.ts';
 import { shownEntries } from '../drafts.ts';
+import { filesDigest } from '../files-digest.ts';
 import { throwIfProblems } from '../problems.ts';
 import { PROJECT_ROOT } from '../project-root.ts';
 import { findCitations } from '../../markdown/citation-syntax.ts';
@@ -158,22 +157,6 @@ let codeVersion: { at: number; value: string } | undefined;
 /** A hash of RENDER_CODE's files, read at most once a second (the dev server syncs on every change). */
 export function renderCodeVersion(): string {
   if (codeVersion && Date.now() - codeVersion.at < 1000) return codeVersion.value;
-  const hash = createHash('sha256');
-  const add = (path: string) => {
-    const full = join(PROJECT_ROOT, path);
-    let names: string[] | undefined;
-    try {
-      names = readdirSync(full).sort();
-    } catch {
-      names = undefined;
-    }
-    if (names === undefined) {
-      hash.update(`${path}\0`).update(readFileSync(full)).update('\0');
-      return;
-    }
-    for (const name of names) add(`${path}/${name}`);
-  };
-  for (const path of RENDER_CODE) add(path);
-  codeVersion = { at: Date.now(), value: hash.digest('hex') };
+  codeVersion = { at: Date.now(), value: filesDigest(PROJECT_ROOT, RENDER_CODE) };
   return codeVersion.value;
 }
