@@ -7,17 +7,19 @@
  * on the core the page rendering leaves free. After the build, the cards of
  * those claims are copied into the site; any not drawn yet are drawn then.
  * Cards are kept in Astro's cache folder under a hash of their content and of
- * the code and fonts that draw them, so a rebuild draws only what changed.
+ * the code, canvas and fonts that draw them, so a rebuild draws only what
+ * changed.
  */
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { findPackageJSON } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import workerpool from 'workerpool';
 import type { CardData } from '../../formats/claim-card.ts';
 import type { BuildContext } from '../../catalog/build-context.ts';
+import { CARD_FONT_FILES } from './fonts.ts';
 
 export function claimCards(context: BuildContext): AstroIntegration {
   let cacheDir = '';
@@ -40,11 +42,13 @@ export function claimCards(context: BuildContext): AstroIntegration {
     let job = drawing.get(file);
     if (!job) {
       mkdirSync(cacheDir, { recursive: true });
-      // One worker per core the page rendering leaves free (workerpool, as Quartz draws its pictures).
+      // One worker thread (workerpool, as Quartz draws its pictures): a card takes it about 6 ms, so even a clean build
+      // of thousands of pages has its cards drawn long before the pages are rendered, and a second worker would only
+      // take a core from the page rendering and add its own memory.
       // A small heap: the worker keeps nothing between cards, and V8 would otherwise let garbage grow to hundreds of MB
       // beside the build's own (the clean build's peak memory).
-      pool ??= workerpool.pool(fileURLToPath(new URL('./worker.ts', import.meta.url)), { workerType: 'thread', maxWorkers: Math.max(1, availableParallelism() - 1), workerThreadOpts: { resourceLimits: { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 16 } } });
-      job = pool.exec('draw', [card]).then((png: Uint8Array) => writeFileSync(file, png), (error: Error) => {
+      pool ??= workerpool.pool(fileURLToPath(new URL('./worker.ts', import.meta.url)), { workerType: 'thread', maxWorkers: 1, workerThreadOpts: { resourceLimits: { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 16 } } });
+      job = pool.exec('draw', [card, file]).then(() => {}, (error: Error) => {
         throw new Error(`card "${card.id}": ${error.message}`);
       });
       drawing.set(file, job);
@@ -96,13 +100,13 @@ export function claimCards(context: BuildContext): AstroIntegration {
   };
 }
 
-/** A hash of everything that decides how a card looks: the layout, the worker and the fonts. */
+/** A hash of everything that decides how a card looks: the layout, the code that draws it, the canvas's version and the fonts. */
 function codeVersion(): string {
   const hash = createHash('sha256');
   const here = dirname(fileURLToPath(import.meta.url));
-  hash.update(readFileSync(join(here, 'worker.ts')));
+  for (const name of readdirSync(here).filter((n) => n.endsWith('.ts')).sort()) hash.update(readFileSync(join(here, name)));
   hash.update(readFileSync(join(here, '..', '..', 'formats', 'claim-card.ts')));
-  const fonts = join(here, '..', '..', 'assets', 'fonts');
-  for (const name of readdirSync(fonts).sort()) hash.update(readFileSync(join(fonts, name)));
+  hash.update(readFileSync(findPackageJSON('@napi-rs/canvas', import.meta.url)!));
+  for (const { family, path } of CARD_FONT_FILES) hash.update(family).update(readFileSync(path));
   return hash.digest('hex');
 }
