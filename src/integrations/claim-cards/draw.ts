@@ -18,9 +18,13 @@ export const canvas = createCanvas(CARD_WIDTH, CARD_HEIGHT);
 const ctx = canvas.getContext('2d');
 const png = new PngWriter(CARD_WIDTH, CARD_HEIGHT);
 
+let current: CardFont | undefined;
+/** Sets the canvas's font (parsing a font string is most of what measuring a word costs, so only when it changes). */
 function setFont(c: SKRSContext2D, f: CardFont) {
+  if (f === current) return;
   c.font = f.font;
   c.letterSpacing = `${f.letterSpacing}px`;
+  current = f;
 }
 
 const measure: CardMeasure = {
