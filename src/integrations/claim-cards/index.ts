@@ -26,6 +26,8 @@ export function claimCards(context: BuildContext): AstroIntegration {
   let building = false;
   let version: string | undefined;
   let pool: workerpool.Pool | undefined;
+  /** The CPU time the worker took for the cards drawn, in ms. */
+  let cpu = 0;
   /** Cards being drawn, by cache file. */
   const drawing = new Map<string, Promise<void>>();
 
@@ -48,7 +50,9 @@ export function claimCards(context: BuildContext): AstroIntegration {
       // A small heap: the worker keeps nothing between cards, and V8 would otherwise let garbage grow to hundreds of MB
       // beside the build's own (the clean build's peak memory).
       pool ??= workerpool.pool(fileURLToPath(new URL('./worker.ts', import.meta.url)), { workerType: 'thread', maxWorkers: 1, workerThreadOpts: { resourceLimits: { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 16 } } });
-      job = pool.exec('draw', [card, file]).then(() => {}, (error: Error) => {
+      job = pool.exec('draw', [card, file]).then((ms: number) => {
+        cpu += ms;
+      }, (error: Error) => {
         throw new Error(`card "${card.id}": ${error.message}`);
       });
       drawing.set(file, job);
@@ -89,11 +93,13 @@ export function claimCards(context: BuildContext): AstroIntegration {
             copyFileSync(job.file, job.target);
           }
           const seconds = ((performance.now() - started) / 1000).toFixed(1);
-          logger.info(`${jobs.length} share pictures: ${drawing.size} drawn (${early} while the pages rendered), ${cached} from cache; ${seconds}s after the pages`);
+          const each = drawing.size === 0 ? '' : ` (${(cpu / drawing.size).toFixed(1)} ms of CPU each)`;
+          logger.info(`${jobs.length} share pictures: ${drawing.size} drawn${each} (${early} while the pages rendered), ${cached} from cache; ${seconds}s after the pages`);
         } finally {
           await pool?.terminate();
           pool = undefined;
           drawing.clear();
+          cpu = 0;
         }
       },
     },
