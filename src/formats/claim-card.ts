@@ -101,18 +101,20 @@ const SERIF = '"Source Serif Vietnamese", "Source Serif", "Source Serif Ext"';
 const sans = (size: number) => `600 ${size}px "Inter Vietnamese", Inter, "Inter Ext"`;
 
 /**
- * The lines a text breaks into, greedy by words: each line takes as many words as fit in the width; a word wider than
- * the width has a line of its own.
+ * The lines a text breaks into, greedy: each line takes as many words as fit in the width; a word wider than the width
+ * has a line of its own. A line may also break after a hyphen between letters (out-of-|domain), as CSS does.
  */
 export function wrapWords(text: string, maxWidth: number, width: (line: string) => number): string[] {
   const lines: string[] = [];
   let line = '';
   for (const word of text.split(/\s+/).filter(Boolean)) {
-    const next = line === '' ? word : `${line} ${word}`;
-    if (line !== '' && width(next) > maxWidth) {
-      lines.push(line);
-      line = word;
-    } else line = next;
+    word.split(/(?<=\p{L}[-\u2010])(?=\p{L})/u).forEach((part, i) => {
+      const next = line === '' ? part : i === 0 ? `${line} ${part}` : `${line}${part}`;
+      if (line !== '' && width(next) > maxWidth) {
+        lines.push(line);
+        line = part;
+      } else line = next;
+    });
   }
   if (line !== '') lines.push(line);
   return lines;

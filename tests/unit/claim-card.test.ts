@@ -18,11 +18,17 @@ describe('truncate', () => {
 
 describe('wrapWords', () => {
   const width = (line: string) => line.length; // one unit a character
-  it('fills each line with as many words as fit, and breaks between words only', () => {
+  it('fills each line with as many words as fit', () => {
     expect(wrapWords('aa bb cc dd', 5, width)).toEqual(['aa bb', 'cc dd']);
+    expect(wrapWords('aa bb cc dd', 5, width).join(' ')).toBe('aa bb cc dd');
     expect(wrapWords('aa bb cc dd', 4, width)).toEqual(['aa', 'bb', 'cc', 'dd']);
     expect(wrapWords('  aa\n bb  ', 80, width)).toEqual(['aa bb']);
     expect(wrapWords('', 10, width)).toEqual([]);
+  });
+  it('breaks after a hyphen between letters, as CSS does, and nowhere else within a word', () => {
+    expect(wrapWords('to out-of-domain use', 10, width)).toEqual(['to out-of-', 'domain use']);
+    expect(wrapWords('to out-of-domain use', 7, width)).toEqual(['to out-', 'of-', 'domain', 'use']);
+    expect(wrapWords('from -5 to 5-fold', 8, width)).toEqual(['from -5', 'to', '5-fold']);
   });
   it('gives a word wider than the line a line of its own', () => {
     expect(wrapWords('a longword b', 4, width)).toEqual(['a', 'longword', 'b']);
