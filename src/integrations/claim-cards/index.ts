@@ -7,23 +7,27 @@
  * on the core the page rendering leaves free. After the build, the cards of
  * those claims are copied into the site; any not drawn yet are drawn then.
  * Cards are kept in Astro's cache folder under a hash of their content and of
- * the code and fonts that draw them, so a rebuild draws only what changed.
+ * the code, canvas and fonts that draw them, so a rebuild draws only what
+ * changed.
  */
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { findPackageJSON } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import workerpool from 'workerpool';
 import type { CardData } from '../../formats/claim-card.ts';
 import type { BuildContext } from '../../catalog/build-context.ts';
+import { CARD_FONT_FILES } from './fonts.ts';
 
 export function claimCards(context: BuildContext): AstroIntegration {
   let cacheDir = '';
   let building = false;
   let version: string | undefined;
   let pool: workerpool.Pool | undefined;
+  /** The CPU time the worker took for the cards drawn, in ms. */
+  let cpu = 0;
   /** Cards being drawn, by cache file. */
   const drawing = new Map<string, Promise<void>>();
 
@@ -40,11 +44,15 @@ export function claimCards(context: BuildContext): AstroIntegration {
     let job = drawing.get(file);
     if (!job) {
       mkdirSync(cacheDir, { recursive: true });
-      // One worker per core the page rendering leaves free (workerpool, as Quartz draws its pictures).
+      // One worker thread (workerpool, as Quartz draws its pictures): a card takes it about 6 ms, so even a clean build
+      // of thousands of pages has its cards drawn long before the pages are rendered, and a second worker would only
+      // take a core from the page rendering and add its own memory.
       // A small heap: the worker keeps nothing between cards, and V8 would otherwise let garbage grow to hundreds of MB
       // beside the build's own (the clean build's peak memory).
-      pool ??= workerpool.pool(fileURLToPath(new URL('./worker.ts', import.meta.url)), { workerType: 'thread', maxWorkers: Math.max(1, availableParallelism() - 1), workerThreadOpts: { resourceLimits: { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 16 } } });
-      job = pool.exec('draw', [card]).then((png: Uint8Array) => writeFileSync(file, png), (error: Error) => {
+      pool ??= workerpool.pool(fileURLToPath(new URL('./worker.ts', import.meta.url)), { workerType: 'thread', maxWorkers: 1, workerThreadOpts: { resourceLimits: { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 16 } } });
+      job = pool.exec('draw', [card, file]).then((ms: number) => {
+        cpu += ms;
+      }, (error: Error) => {
         throw new Error(`card "${card.id}": ${error.message}`);
       });
       drawing.set(file, job);
@@ -85,24 +93,26 @@ export function claimCards(context: BuildContext): AstroIntegration {
             copyFileSync(job.file, job.target);
           }
           const seconds = ((performance.now() - started) / 1000).toFixed(1);
-          logger.info(`${jobs.length} share pictures: ${drawing.size} drawn (${early} while the pages rendered), ${cached} from cache; ${seconds}s after the pages`);
+          const each = drawing.size === 0 ? '' : ` (${(cpu / drawing.size).toFixed(1)} ms of CPU each)`;
+          logger.info(`${jobs.length} share pictures: ${drawing.size} drawn${each} (${early} while the pages rendered), ${cached} from cache; ${seconds}s after the pages`);
         } finally {
           await pool?.terminate();
           pool = undefined;
           drawing.clear();
+          cpu = 0;
         }
       },
     },
   };
 }
 
-/** A hash of everything that decides how a card looks: the layout, the worker and the fonts. */
+/** A hash of everything that decides how a card looks: the layout, the code that draws it, the canvas's version and the fonts. */
 function codeVersion(): string {
   const hash = createHash('sha256');
   const here = dirname(fileURLToPath(import.meta.url));
-  hash.update(readFileSync(join(here, 'worker.ts')));
+  for (const name of readdirSync(here).filter((n) => n.endsWith('.ts')).sort()) hash.update(readFileSync(join(here, name)));
   hash.update(readFileSync(join(here, '..', '..', 'formats', 'claim-card.ts')));
-  const fonts = join(here, '..', '..', 'assets', 'fonts');
-  for (const name of readdirSync(fonts).sort()) hash.update(readFileSync(join(fonts, name)));
+  hash.update(readFileSync(findPackageJSON('@napi-rs/canvas', import.meta.url)!));
+  for (const { family, path } of CARD_FONT_FILES) hash.update(family).update(readFileSync(path));
   return hash.digest('hex');
 }
