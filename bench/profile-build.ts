@@ -4,9 +4,11 @@
  * with a timeline: every half second, the resident memory and CPU use of the
  * build's processes and threads, beside the lines the build printed. It shows
  * where a build waits and where its memory peaks, which the bench's totals do
- * not. Not part of `npm run bench`.
+ * not: each line splits the memory by process (the build's own, with its worker
+ * threads, then each program it started, such as Pagefind's). Not part of
+ * `npm run bench`.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { cpuTicks, processTree, rssBytes } from './process-tree.ts';
 import { oursSite } from './sites.ts';
 import { workspaceDir } from './workspace.ts';
@@ -27,13 +29,15 @@ let peak = 0;
 const timer = setInterval(() => {
   if (pid === undefined) return;
   const tree = processTree(pid);
-  const rss = tree.reduce((sum, p) => sum + rssBytes(p), 0);
+  const sizes = tree.map(rssBytes);
+  const rss = sizes.reduce((sum, size) => sum + size, 0);
   const ticks = tree.reduce((sum, p) => sum + (cpuTicks(p) ?? 0), 0);
   peak = Math.max(peak, rss);
   // CPU use over the last half second, in cores: 1.0 is one core busy.
   const cores = (ticks - lastTicks) / 100 / 0.5;
   lastTicks = ticks;
-  console.log(`${at()} s  ${(rss / 2 ** 20).toFixed(0).padStart(5)} MiB  ${cores.toFixed(2)} cores  ${tree.length} processes`);
+  const each = tree.map((p, i) => `${commandOf(p)} ${mib(sizes[i]!)}`).join(' + ');
+  console.log(`${at()} s  ${mib(rss).padStart(5)} MiB  ${cores.toFixed(2)} cores  ${each}`);
 }, 500);
 const result = await site.build((child) => {
   pid = child.pid;
@@ -44,4 +48,17 @@ const result = await site.build((child) => {
   child.stderr?.on('data', print);
 });
 clearInterval(timer);
-console.log(`${at()} s  exit ${result.exitCode}, peak ${(peak / 2 ** 20).toFixed(0)} MiB`);
+console.log(`${at()} s  exit ${result.exitCode}, peak ${mib(peak)} MiB`);
+
+function mib(bytes: number): string {
+  return (bytes / 2 ** 20).toFixed(0);
+}
+
+/** A process's name as Linux gives it ("MainThread" for the build's Node, "esbuild", "pagefind_extend"), or "?" once it has ended. */
+function commandOf(pid: number): string {
+  try {
+    return readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
+  } catch {
+    return '?';
+  }
+}

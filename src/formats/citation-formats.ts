@@ -80,7 +80,11 @@ type Formatter = (name: string, options?: Record<string, unknown>) => unknown;
  * as "2026a", "2026b"… Each reference is cited alone, so it reads as it would alone.
  */
 const APA_ALONE = 'apa-alone';
-const cslConfig = plugins.config.get('@csl') as { styles: { get(name: string): string; has(name: string): boolean; add(name: string, xml: string): void } };
+const cslConfig = plugins.config.get('@csl') as {
+  styles: { get(name: string): string; has(name: string): boolean; add(name: string, xml: string): void };
+  /** The CSL engine of a style and language, as citation-js keeps it for the next call. */
+  engine(data: CSL[], style: string, lang: string, format: string): object;
+};
 if (!cslConfig.styles.has(APA_ALONE)) cslConfig.styles.add(APA_ALONE, cslConfig.styles.get('apa').replace('disambiguate-add-year-suffix="true"', 'disambiguate-add-year-suffix="false"'));
 
 /**
@@ -142,6 +146,19 @@ function formatApa(items: CSL[]): string[] {
   const entries = (cite.format.bind(cite) as Formatter)('bibliography', { format: 'text', template: APA_ALONE, lang: 'en-US', asEntryArray: true }) as [string, string][];
   const byId = new Map(entries.map(([id, text]) => [id, withoutDanglingRetrieved(text.trim())]));
   return items.map((item) => byId.get(String(item.id)) ?? '');
+}
+
+/**
+ * Lets go of the APA engine. citation-js keeps the CSL engine of each style for
+ * its next call, and APA's compiled style holds about 90 MB of heap, which a
+ * build would carry through every page it renders after its one batch. The
+ * engine is emptied and stops being a `CSL.Engine`, so that citation-js makes
+ * a new one (a second or more) if another batch comes: it checks with `instanceof`.
+ */
+export function releaseApaEngine(): void {
+  const engine = cslConfig.engine([], APA_ALONE, 'en-US', 'text') as Record<string, unknown>;
+  for (const key of Object.keys(engine)) delete engine[key];
+  Object.setPrototypeOf(engine, null);
 }
 
 /** All three formats of a work; pass its APA reference when it was made in a batch (apaReferences). */

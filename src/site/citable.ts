@@ -3,7 +3,7 @@ import type { RevisionView } from './claim-history.ts';
 import { noteDate, papersOf, type CitableWork } from './citable-work.ts';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { apaReferences, keptApaReferences, type KeptReferences } from '../formats/citation-formats.ts';
+import { apaReferences, keptApaReferences, releaseApaEngine, type KeptReferences } from '../formats/citation-formats.ts';
 import { buildContext } from '../catalog/build-context.ts';
 import type { Contributor } from '../catalog/site-config.ts';
 import { SITE_AUTHORS, SITE_EDITORS, SITE_NAME } from './identity.ts';
@@ -149,6 +149,8 @@ export function apaReference(work: CitableWork, corpus: Corpus, origin: string):
       writeFileSync(`${file}.${process.pid}`, JSON.stringify(kept));
       renameSync(`${file}.${process.pid}`, file);
     }
+    // A build makes its batch once; the dev server keeps the engine for the next edit's.
+    if (made > 0 && !buildContext().devServer) releaseApaEngine();
     return new Map(works.map((w, i) => [w.url, references[i]!]));
   });
   return byUrl.get(work.url) ?? apaReferences([work])[0]!;

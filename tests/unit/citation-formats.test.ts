@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CitableWork } from '../../src/site/citable-work.ts';
-import { apaReferences, citationFormats, citationKey, cslItem, keptApaReferences } from '../../src/formats/citation-formats.ts';
+import { apaReferences, citationFormats, citationKey, cslItem, keptApaReferences, releaseApaEngine } from '../../src/formats/citation-formats.ts';
 
 const essay: CitableWork = {
   kind: 'essay',
@@ -106,6 +106,13 @@ describe('apaReferences', () => {
     const works = [essay, { ...essay, id: 'other', title: 'Another question?', url: 'https://x.org/essays/other/' }];
     expect(apaReferences(works)).toEqual(works.map((w) => citationFormats(w).apa));
     expect(apaReferences([])).toEqual([]);
+  });
+
+  it('formats the same after the build lets go of the APA engine (citation-js makes a new one)', () => {
+    const works = [essay, { ...essay, id: 'other', title: 'Another question?', url: 'https://x.org/essays/other/' }];
+    const before = apaReferences(works);
+    releaseApaEngine();
+    expect(apaReferences(works)).toEqual(before);
   });
 });
 
