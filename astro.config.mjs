@@ -22,6 +22,7 @@ import remarkContentRules from './src/plugins/remark-content-rules.ts';
 import remarkParagraphAnchors from './src/plugins/remark-paragraph-anchors.ts';
 import { claimCards } from './src/integrations/claim-cards/index.ts';
 import contentIndex from './src/integrations/content-index.ts';
+import keptOutput from './src/integrations/kept-output.ts';
 import mdxErrorHints from './src/integrations/mdx-error-hints.ts';
 import pagefindIndex from './src/integrations/pagefind.ts';
 import securityHeaders from './src/integrations/security-headers.ts';
@@ -50,7 +51,7 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'never' },
   devToolbar: { enabled: false },
   // A rebuild renders again only the pages whose key (src/site/page-keys.ts) or code changed;
-  // the rest are copied from Astro's cache folder (docs/architecture.md, "Incremental builds").
+  // the rest stay in the output folder (keptOutput below; docs/architecture.md, "Incremental builds").
   experimental: { incrementalBuild: true },
   markdown: {
     // Shiki colours code with inline style attributes, which the Content-Security-Policy
@@ -95,6 +96,9 @@ export default defineConfig({
     mdxErrorHints(),
     // The fonts global.css asks for, cut down to the content's characters before Vite reads the CSS.
     webFonts(context),
+    // Keeps the unchanged pages in the output folder between builds, and removes the pages the content no
+    // longer has before the steps below read the folder (src/integrations/kept-output.ts).
+    keptOutput(),
     pagefindIndex(context),
     // The sitemap leaves out every page whose HTML says noindex, and dates each page as its head does (src/formats/sitemap-filter.ts).
     sitemap({ filter: indexablePages(new URL(settings.base, `${settings.site}/`).href, settings.outDir), serialize: withLastmod(new URL(settings.base, `${settings.site}/`).href, settings.outDir) }),
