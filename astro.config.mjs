@@ -20,6 +20,7 @@ import remarkClaimParagraphs from './src/plugins/remark-claim-paragraphs.ts';
 import remarkClaims from './src/plugins/remark-claims.ts';
 import remarkContentRules from './src/plugins/remark-content-rules.ts';
 import remarkParagraphAnchors from './src/plugins/remark-paragraph-anchors.ts';
+import { BuiltPages } from './src/integrations/built-pages.ts';
 import { claimCards } from './src/integrations/claim-cards/index.ts';
 import contentIndex from './src/integrations/content-index.ts';
 import keptOutput from './src/integrations/kept-output.ts';
@@ -35,6 +36,9 @@ const context = startBuildContext(createContentIndex(settings));
 const catalog = () => context.index.current();
 const { root } = settings;
 const urls = siteUrls(settings.base);
+const siteBase = new URL(settings.base, `${settings.site}/`).href;
+// What the steps after the pages read from each built page, read once per page and cached by its bytes.
+const builtPages = new BuiltPages(settings.cacheDir);
 
 export default defineConfig({
   // A fixture build gets its own root (BUILD_ROOT) for Astro's generated files,
@@ -87,9 +91,9 @@ export default defineConfig({
       ],
     }),
   },
-  // pagefindIndex, the sitemap and securityHeaders run after the pages are written (astro:build:done),
-  // securityHeaders once every page and script is final; claimCards last: its pictures started drawing
-  // in worker threads while the pages rendered, and go on drawing while the steps before it run.
+  // After the pages are written (astro:build:done), in this order: Pagefind; securityHeaders rewrites the
+  // pages' policies once every page and script is final; the sitemap; claimCards last: its pictures started
+  // drawing in worker threads while the pages rendered, and go on drawing while the steps before it run.
   integrations: [
     contentIndex(context),
     mdx(),
@@ -100,9 +104,9 @@ export default defineConfig({
     // longer has before the steps below read the folder (src/integrations/kept-output.ts).
     keptOutput(),
     pagefindIndex(context),
+    securityHeaders({ site: settings.site, pages: builtPages }),
     // The sitemap leaves out every page whose HTML says noindex, and dates each page as its head does (src/formats/sitemap-filter.ts).
-    sitemap({ filter: indexablePages(new URL(settings.base, `${settings.site}/`).href, settings.outDir), serialize: withLastmod(new URL(settings.base, `${settings.site}/`).href, settings.outDir) }),
-    securityHeaders({ site: settings.site }),
+    sitemap({ filter: indexablePages(siteBase, settings.outDir, (file) => builtPages.get(file)), serialize: withLastmod(siteBase, settings.outDir, (file) => builtPages.get(file)) }),
     claimCards(context),
   ],
   security: {
