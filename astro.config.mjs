@@ -39,6 +39,7 @@ const urls = siteUrls(settings.base);
 const siteBase = new URL(settings.base, `${settings.site}/`).href;
 // What the steps after the pages read from each built page, read once per page and cached by its bytes.
 const builtPages = new BuiltPages(settings.cacheDir);
+const search = pagefindIndex(context);
 
 export default defineConfig({
   // A fixture build gets its own root (BUILD_ROOT) for Astro's generated files,
@@ -91,9 +92,10 @@ export default defineConfig({
       ],
     }),
   },
-  // After the pages are written (astro:build:done), in this order: Pagefind; securityHeaders rewrites the
-  // pages' policies once every page and script is final; the sitemap; claimCards last: its pictures started
-  // drawing in worker threads while the pages rendered, and go on drawing while the steps before it run.
+  // After the pages are written (astro:build:done), in this order: Pagefind reads the pages, and goes on
+  // building its index in its own process while the steps after it run; securityHeaders rewrites the pages'
+  // policies once every page and script is final; the sitemap; claimCards: its pictures started drawing in
+  // worker threads while the pages rendered; last, the search index is waited for.
   integrations: [
     contentIndex(context),
     mdx(),
@@ -103,11 +105,12 @@ export default defineConfig({
     // Keeps the unchanged pages in the output folder between builds, and removes the pages the content no
     // longer has before the steps below read the folder (src/integrations/kept-output.ts).
     keptOutput(),
-    pagefindIndex(context),
+    search.reading,
     securityHeaders({ site: settings.site, pages: builtPages }),
     // The sitemap leaves out every page whose HTML says noindex, and dates each page as its head does (src/formats/sitemap-filter.ts).
     sitemap({ filter: indexablePages(siteBase, settings.outDir, (file) => builtPages.get(file)), serialize: withLastmod(siteBase, settings.outDir, (file) => builtPages.get(file)) }),
     claimCards(context),
+    search.written,
   ],
   security: {
     // Astro hashes every script and style it emits into the page's policy; nothing
