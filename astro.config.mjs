@@ -92,10 +92,10 @@ export default defineConfig({
       ],
     }),
   },
-  // After the pages are written (astro:build:done), in this order: Pagefind reads the pages, and goes on
-  // building its index in its own process while the steps after it run; securityHeaders rewrites the pages'
-  // policies once every page and script is final; the sitemap; claimCards: its pictures started drawing in
-  // worker threads while the pages rendered; last, the search index is waited for.
+  // After the pages are written (astro:build:done), in this order: Pagefind starts indexing, in its own
+  // process, while the steps after it run; securityHeaders rewrites the pages' policies once every page and
+  // script is final; the sitemap; claimCards: its pictures started drawing in worker threads while the pages
+  // rendered; last, the search index is waited for.
   integrations: [
     contentIndex(context),
     mdx(),
@@ -105,7 +105,7 @@ export default defineConfig({
     // Keeps the unchanged pages in the output folder between builds, and removes the pages the content no
     // longer has before the steps below read the folder (src/integrations/kept-output.ts).
     keptOutput(),
-    search.reading,
+    search.start,
     securityHeaders({ site: settings.site, pages: builtPages }),
     // The sitemap leaves out every page whose HTML says noindex, and dates each page as its head does (src/formats/sitemap-filter.ts).
     sitemap({ filter: indexablePages(siteBase, settings.outDir, (file) => builtPages.get(file)), serialize: withLastmod(siteBase, settings.outDir, (file) => builtPages.get(file)) }),

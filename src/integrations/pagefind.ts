@@ -15,10 +15,12 @@ import type { ClaimSearchRecord } from '../formats/search-records.ts';
  * one custom record per claim, which the pages published on the build context
  * (src/site/corpus.ts). The index goes to <outDir>/pagefind/.
  *
- * Two integrations: `reading` reads the pages into Pagefind (before any step
- * rewrites them), adds the claims and starts writing the index; Pagefind's own
- * process builds and writes it (half its time) while the steps after
- * `reading` run; `written` waits for it, last.
+ * Two integrations: `start` hands Pagefind's own process the whole job
+ * (read the pages, add the claims, write the index; it handles its messages
+ * one at a time, in the order sent) and returns, so that the steps after it
+ * run meanwhile; `written` waits for the index, last. Of those steps only
+ * src/integrations/security-headers.ts changes pages, each in one step (a
+ * rename), and only in the policy <meta>, which Pagefind does not index.
  */
 
 /** Files Pagefind writes that no page loads. */
@@ -27,24 +29,17 @@ const UNUSED_UI_FILES = ['pagefind-ui.js', 'pagefind-ui.css', 'pagefind-modular-
 /** The essay and note pages (not the lists): the pages that are records of their own. */
 const PAGE_GLOB = '{essays,notes}/*/index.html';
 
-export default function pagefindIndex(context: BuildContext): { reading: AstroIntegration; written: AstroIntegration } {
-  /** The index being written, and when reading began; the outcome is kept, not thrown, until `written` reports it. */
-  let writing: { outDir: string; started: number; outcome: Promise<IndexSummary | Error> } | undefined;
-  const failed = (outDir: string, error: unknown) => new Error(`The search index for ${outDir} could not be built: ${(error as Error).message}`, { cause: error });
+export default function pagefindIndex(context: BuildContext): { start: AstroIntegration; written: AstroIntegration } {
+  /** The index under way; its failure is kept, not thrown, until `written` reports it. */
+  let indexing: { outDir: string; started: number; outcome: Promise<IndexSummary | Error> } | undefined;
   return {
-    reading: {
+    start: {
       name: 'pagefind-index',
       hooks: {
-        'astro:build:done': async ({ dir }) => {
+        'astro:build:done': ({ dir }) => {
           const outDir = fileURLToPath(dir);
-          const started = performance.now();
-          try {
-            const { done } = await startIndex(outDir, context.claims?.searchRecords ?? []);
-            writing = { outDir, started, outcome: done.then((summary) => summary, (error: Error) => error) };
-          } catch (error) {
-            await pagefind.close();
-            throw failed(outDir, error);
-          }
+          const outcome = buildIndex(outDir, context.claims?.searchRecords ?? []).then((summary) => summary, (error: Error) => error);
+          indexing = { outDir, started: performance.now(), outcome };
         },
       },
     },
@@ -52,12 +47,12 @@ export default function pagefindIndex(context: BuildContext): { reading: AstroIn
       name: 'pagefind-index-written',
       hooks: {
         'astro:build:done': async ({ logger }) => {
-          if (!writing) return;
-          const { outDir, started, outcome } = writing;
-          writing = undefined;
+          if (!indexing) return;
+          const { outDir, started, outcome } = indexing;
+          indexing = undefined;
           const summary = await outcome;
           await pagefind.close();
-          if (summary instanceof Error) throw failed(outDir, summary);
+          if (summary instanceof Error) throw new Error(`The search index for ${outDir} could not be built: ${summary.message}`, { cause: summary });
           const ms = Math.round(performance.now() - started);
           logger.info(`Indexed ${plural(summary.pages, 'page')} and ${plural(summary.claims, 'claim')} into ${summary.outputPath} (${summary.indexBytes} bytes of index) in ${ms} ms.`);
         },
@@ -73,28 +68,24 @@ interface IndexSummary {
   indexBytes: number;
 }
 
-/** Reads the pages into a new index and returns once they are read, with the index's writing under way (`done`). */
-async function startIndex(outDir: string, claims: readonly ClaimSearchRecord[]): Promise<{ done: Promise<IndexSummary> }> {
+async function buildIndex(outDir: string, claims: readonly ClaimSearchRecord[]): Promise<IndexSummary> {
   const created = await pagefind.createIndex({});
   failOn(created.errors, 'Pagefind could not start');
   const index = created.index!;
-
-  const pages = await index.addDirectory({ path: outDir, glob: PAGE_GLOB });
+  const outputPath = join(outDir, 'pagefind');
+  // Every message at once: Pagefind's process handles them in this order.
+  const [pages, added, written] = await Promise.all([
+    index.addDirectory({ path: outDir, glob: PAGE_GLOB }),
+    Promise.all(claims.map((record) => index.addCustomRecord(record))),
+    index.writeFiles({ outputPath }),
+  ]);
   failOn(pages.errors, `Pagefind could not index the pages in ${outDir}`);
   if (pages.page_count === 0) throw new Error(`No essay or note pages matched ${PAGE_GLOB} in ${outDir}.`);
-
-  // Pagefind's process handles its messages one at a time, in the order sent: the records all go at once.
-  const added = claims.map((record) => index.addCustomRecord(record).then((result) => failOn(result.errors, `Pagefind could not index the claim ${record.url}`)));
-  const outputPath = join(outDir, 'pagefind');
-  const written = index.writeFiles({ outputPath });
-  const done = (async () => {
-    const [, result] = await Promise.all([Promise.all(added), written]);
-    failOn(result.errors, `Pagefind could not write the index to ${outputPath}`);
-    // Pagefind also writes its ready-made interfaces; the site bundles its own (and the Component UI from npm).
-    await Promise.all(UNUSED_UI_FILES.map((file) => rm(join(outputPath, file), { force: true })));
-    return { pages: pages.page_count, claims: claims.length, outputPath, indexBytes: await indexBytes(outputPath) };
-  })();
-  return { done };
+  added.forEach((result, i) => failOn(result.errors, `Pagefind could not index the claim ${claims[i]!.url}`));
+  failOn(written.errors, `Pagefind could not write the index to ${outputPath}`);
+  // Pagefind also writes its ready-made interfaces; the site bundles its own (and the Component UI from npm).
+  await Promise.all(UNUSED_UI_FILES.map((file) => rm(join(outputPath, file), { force: true })));
+  return { pages: pages.page_count, claims: claims.length, outputPath, indexBytes: await indexBytes(outputPath) };
 }
 
 function failOn(errors: readonly string[], what: string): void {

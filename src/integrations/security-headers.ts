@@ -8,7 +8,7 @@
  * pages' policies, plus frame-ancestors, HSTS and the other headers a <meta>
  * cannot carry.
  */
-import { readdirSync, writeFileSync } from 'node:fs';
+import { readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -43,7 +43,9 @@ export default function securityHeaders({ site, pages: built }: { site: string; 
           styles.push(...policy.styles);
           if (!policy.written) {
             const html = withPagePolicy(built.text(file), policy.policy);
-            writeFileSync(file, html);
+            // In one step (write beside, then rename): Pagefind may be reading the page (src/integrations/pagefind.ts).
+            writeFileSync(`${file}.tmp`, html);
+            renameSync(`${file}.tmp`, file);
             built.rewritten(file, html);
             rewritten++;
           }
