@@ -34,7 +34,7 @@ export default function pagefindIndex(context: BuildContext): { start: AstroInte
   let indexing: { outDir: string; started: number; outcome: Promise<IndexSummary | Error> } | undefined;
   return {
     start: {
-      name: 'pagefind-index',
+      name: 'pagefind-index-start',
       hooks: {
         'astro:build:done': ({ dir }) => {
           const outDir = fileURLToPath(dir);
@@ -44,7 +44,7 @@ export default function pagefindIndex(context: BuildContext): { start: AstroInte
       },
     },
     written: {
-      name: 'pagefind-index-written',
+      name: 'pagefind-index',
       hooks: {
         'astro:build:done': async ({ logger }) => {
           if (!indexing) return;
