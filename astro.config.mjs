@@ -20,8 +20,10 @@ import remarkClaimParagraphs from './src/plugins/remark-claim-paragraphs.ts';
 import remarkClaims from './src/plugins/remark-claims.ts';
 import remarkContentRules from './src/plugins/remark-content-rules.ts';
 import remarkParagraphAnchors from './src/plugins/remark-paragraph-anchors.ts';
+import { BuiltPages } from './src/integrations/built-pages.ts';
 import { claimCards } from './src/integrations/claim-cards/index.ts';
 import contentIndex from './src/integrations/content-index.ts';
+import keptOutput from './src/integrations/kept-output.ts';
 import mdxErrorHints from './src/integrations/mdx-error-hints.ts';
 import pagefindIndex from './src/integrations/pagefind.ts';
 import securityHeaders from './src/integrations/security-headers.ts';
@@ -34,6 +36,10 @@ const context = startBuildContext(createContentIndex(settings));
 const catalog = () => context.index.current();
 const { root } = settings;
 const urls = siteUrls(settings.base);
+const siteBase = new URL(settings.base, `${settings.site}/`).href;
+// What the steps after the pages read from each built page, read once per page and cached by its bytes.
+const builtPages = new BuiltPages(settings.cacheDir);
+const search = pagefindIndex(context);
 
 export default defineConfig({
   // A fixture build gets its own root (BUILD_ROOT) for Astro's generated files,
@@ -50,7 +56,7 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'never' },
   devToolbar: { enabled: false },
   // A rebuild renders again only the pages whose key (src/site/page-keys.ts) or code changed;
-  // the rest are copied from Astro's cache folder (docs/architecture.md, "Incremental builds").
+  // the rest stay in the output folder (keptOutput below; docs/architecture.md, "Incremental builds").
   experimental: { incrementalBuild: true },
   markdown: {
     // Shiki colours code with inline style attributes, which the Content-Security-Policy
@@ -86,20 +92,25 @@ export default defineConfig({
       ],
     }),
   },
-  // pagefindIndex, the sitemap and securityHeaders run after the pages are written (astro:build:done),
-  // securityHeaders once every page and script is final; claimCards last: its pictures started drawing
-  // in worker threads while the pages rendered, and go on drawing while the steps before it run.
+  // After the pages are written (astro:build:done), in this order: Pagefind starts indexing, in its own
+  // process, while the steps after it run; securityHeaders rewrites the pages' policies once every page and
+  // script is final; the sitemap; claimCards: its pictures started drawing in worker threads while the pages
+  // rendered; last, the search index is waited for.
   integrations: [
     contentIndex(context),
     mdx(),
     mdxErrorHints(),
     // The fonts global.css asks for, cut down to the content's characters before Vite reads the CSS.
     webFonts(context),
-    pagefindIndex(context),
+    // Keeps the unchanged pages in the output folder between builds, and removes the pages the content no
+    // longer has before the steps below read the folder (src/integrations/kept-output.ts).
+    keptOutput(),
+    search.start,
+    securityHeaders({ site: settings.site, pages: builtPages }),
     // The sitemap leaves out every page whose HTML says noindex, and dates each page as its head does (src/formats/sitemap-filter.ts).
-    sitemap({ filter: indexablePages(new URL(settings.base, `${settings.site}/`).href, settings.outDir), serialize: withLastmod(new URL(settings.base, `${settings.site}/`).href, settings.outDir) }),
-    securityHeaders({ site: settings.site }),
+    sitemap({ filter: indexablePages(siteBase, settings.outDir, (file) => builtPages.get(file)), serialize: withLastmod(siteBase, settings.outDir, (file) => builtPages.get(file)) }),
     claimCards(context),
+    search.written,
   ],
   security: {
     // Astro hashes every script and style it emits into the page's policy; nothing

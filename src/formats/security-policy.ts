@@ -90,6 +90,36 @@ export function withHashes(policy: string, hashes: { scripts: readonly string[];
   return [...directives].map(([name, sources]) => [name, ...sources].join(' ')).join('; ');
 }
 
+/** The Content-Security-Policy <meta> Astro writes into a page's head. */
+const POLICY_META = /<meta http-equiv="content-security-policy" content="([^"]*)"/i;
+
+export interface PagePolicy {
+  /** The page's policy with the hashes of its own inline scripts and styles in place of Astro's (withHashes). */
+  policy: string;
+  /** Whether the page's <meta> already says exactly `policy` (written by an earlier build). */
+  written: boolean;
+  scripts: string[];
+  styles: string[];
+}
+
+/**
+ * What a built page's policy <meta> should say (Astro lists hashes of every
+ * script and style it knows of, most of them shipped as files), and the
+ * page's inline hashes; undefined for a page without the <meta>.
+ */
+export function pagePolicy(html: string): PagePolicy | undefined {
+  const content = POLICY_META.exec(html)?.[1];
+  if (!content) return undefined;
+  const inline = inlineHashes(html);
+  const policy = withHashes(content.replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&'), inline);
+  return { policy, written: content === policy, ...inline };
+}
+
+/** The page with its policy <meta> saying `policy`, which holds no double quote or ampersand (directives, 'self', hashes), so it needs no escaping in content="…". */
+export function withPagePolicy(html: string, policy: string): string {
+  return html.replace(POLICY_META, (tag, content: string) => tag.replace(content, () => policy));
+}
+
 /**
  * The `_headers` file: the pages' policy and the security headers for every
  * path under the base (HSTS when the site is served over https); the feed's

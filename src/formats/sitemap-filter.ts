@@ -21,19 +21,33 @@ export function builtFileOf(pageUrl: string, siteBase: string, outDir: string): 
   return join(outDir, path.endsWith('/') || path === '' ? join(path, 'index.html') : path);
 }
 
-/** A filter for @astrojs/sitemap: keeps a page unless its built HTML says noindex. */
-export function indexablePages(siteBase: string, outDir: string, read: (file: string) => string | undefined = readBuilt): (pageUrl: string) => boolean {
+/** What the sitemap takes from a built page: whether it asks not to be indexed, and when it last changed. */
+export interface SitemapFacts {
+  noindex: boolean;
+  lastmod: string | undefined;
+}
+
+export function sitemapFacts(html: string): SitemapFacts {
+  return { noindex: isNoindexHtml(html), lastmod: lastChangedHtml(html) };
+}
+
+/**
+ * A filter for @astrojs/sitemap: keeps a page unless its built HTML says
+ * noindex. `facts` gives a built file's facts, or undefined if there is no
+ * such file (by default it reads the file; the build reads each page once
+ * for this and the other steps: src/integrations/built-pages.ts).
+ */
+export function indexablePages(siteBase: string, outDir: string, facts: (file: string) => SitemapFacts | undefined = readFacts): (pageUrl: string) => boolean {
   return (pageUrl) => {
     const file = builtFileOf(pageUrl, siteBase, outDir);
-    const html = file ? read(file) : undefined;
-    return html === undefined || !isNoindexHtml(html);
+    return !(file && facts(file)?.noindex);
   };
 }
 
-/** A built page's HTML, or undefined if there is none. */
-function readBuilt(file: string): string | undefined {
+/** A built page's facts, or undefined if there is no such page. */
+function readFacts(file: string): SitemapFacts | undefined {
   try {
-    return readFileSync(file, 'utf8');
+    return sitemapFacts(readFileSync(file, 'utf8'));
   } catch {
     return undefined;
   }
@@ -55,11 +69,10 @@ export function lastChangedHtml(html: string): string | undefined {
 }
 
 /** A serializer for @astrojs/sitemap: gives each entry the lastmod its built page states (lastChangedHtml). */
-export function withLastmod(siteBase: string, outDir: string, read: (file: string) => string | undefined = readBuilt): <T extends { url: string; lastmod?: string | undefined }>(item: T) => T {
+export function withLastmod(siteBase: string, outDir: string, facts: (file: string) => SitemapFacts | undefined = readFacts): <T extends { url: string; lastmod?: string | undefined }>(item: T) => T {
   return (item) => {
     const file = builtFileOf(item.url, siteBase, outDir);
-    const html = file ? read(file) : undefined;
-    const lastmod = html === undefined ? undefined : lastChangedHtml(html);
+    const lastmod = file ? facts(file)?.lastmod : undefined;
     return lastmod ? { ...item, lastmod } : item;
   };
 }

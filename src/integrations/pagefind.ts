@@ -14,6 +14,13 @@ import type { ClaimSearchRecord } from '../formats/search-records.ts';
  * claim share pages under /c/ and the lists are left out by the glob) and adds
  * one custom record per claim, which the pages published on the build context
  * (src/site/corpus.ts). The index goes to <outDir>/pagefind/.
+ *
+ * Two integrations: `start` hands Pagefind's own process the whole job
+ * (read the pages, add the claims, write the index; it handles its messages
+ * one at a time, in the order sent) and returns, so that the steps after it
+ * run meanwhile; `written` waits for the index, last. Of those steps only
+ * src/integrations/security-headers.ts changes pages, each in one step (a
+ * rename), and only in the policy <meta>, which Pagefind does not index.
  */
 
 /** Files Pagefind writes that no page loads. */
@@ -22,22 +29,33 @@ const UNUSED_UI_FILES = ['pagefind-ui.js', 'pagefind-ui.css', 'pagefind-modular-
 /** The essay and note pages (not the lists): the pages that are records of their own. */
 const PAGE_GLOB = '{essays,notes}/*/index.html';
 
-export default function pagefindIndex(context: BuildContext): AstroIntegration {
+export default function pagefindIndex(context: BuildContext): { start: AstroIntegration; written: AstroIntegration } {
+  /** The index under way; its failure is kept, not thrown, until `written` reports it. */
+  let indexing: { outDir: string; started: number; outcome: Promise<IndexSummary | Error> } | undefined;
   return {
-    name: 'pagefind-index',
-    hooks: {
-      'astro:build:done': async ({ dir, logger }) => {
-        const outDir = fileURLToPath(dir);
-        const started = performance.now();
-        try {
-          const summary = await buildIndex(outDir, context.claims?.searchRecords ?? []);
+    start: {
+      name: 'pagefind-index-start',
+      hooks: {
+        'astro:build:done': ({ dir }) => {
+          const outDir = fileURLToPath(dir);
+          const outcome = buildIndex(outDir, context.claims?.searchRecords ?? []).then((summary) => summary, (error: Error) => error);
+          indexing = { outDir, started: performance.now(), outcome };
+        },
+      },
+    },
+    written: {
+      name: 'pagefind-index',
+      hooks: {
+        'astro:build:done': async ({ logger }) => {
+          if (!indexing) return;
+          const { outDir, started, outcome } = indexing;
+          indexing = undefined;
+          const summary = await outcome;
+          await pagefind.close();
+          if (summary instanceof Error) throw new Error(`The search index for ${outDir} could not be built: ${summary.message}`, { cause: summary });
           const ms = Math.round(performance.now() - started);
           logger.info(`Indexed ${plural(summary.pages, 'page')} and ${plural(summary.claims, 'claim')} into ${summary.outputPath} (${summary.indexBytes} bytes of index) in ${ms} ms.`);
-        } catch (error) {
-          throw new Error(`The search index for ${outDir} could not be built: ${(error as Error).message}`, { cause: error });
-        } finally {
-          await pagefind.close();
-        }
+        },
       },
     },
   };
@@ -54,18 +72,16 @@ async function buildIndex(outDir: string, claims: readonly ClaimSearchRecord[]):
   const created = await pagefind.createIndex({});
   failOn(created.errors, 'Pagefind could not start');
   const index = created.index!;
-
-  const pages = await index.addDirectory({ path: outDir, glob: PAGE_GLOB });
+  const outputPath = join(outDir, 'pagefind');
+  // Every message at once: Pagefind's process handles them in this order.
+  const [pages, added, written] = await Promise.all([
+    index.addDirectory({ path: outDir, glob: PAGE_GLOB }),
+    Promise.all(claims.map((record) => index.addCustomRecord(record))),
+    index.writeFiles({ outputPath }),
+  ]);
   failOn(pages.errors, `Pagefind could not index the pages in ${outDir}`);
   if (pages.page_count === 0) throw new Error(`No essay or note pages matched ${PAGE_GLOB} in ${outDir}.`);
-
-  for (const record of claims) {
-    const added = await index.addCustomRecord(record);
-    failOn(added.errors, `Pagefind could not index the claim ${record.url}`);
-  }
-
-  const outputPath = join(outDir, 'pagefind');
-  const written = await index.writeFiles({ outputPath });
+  added.forEach((result, i) => failOn(result.errors, `Pagefind could not index the claim ${claims[i]!.url}`));
   failOn(written.errors, `Pagefind could not write the index to ${outputPath}`);
   // Pagefind also writes its ready-made interfaces; the site bundles its own (and the Component UI from npm).
   await Promise.all(UNUSED_UI_FILES.map((file) => rm(join(outputPath, file), { force: true })));

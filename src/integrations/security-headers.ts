@@ -8,15 +8,20 @@
  * pages' policies, plus frame-ancestors, HSTS and the other headers a <meta>
  * cannot carry.
  */
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { headersFile, inlineHashes, mergePolicies, withHashes } from '../formats/security-policy.ts';
+import { headersFile, mergePolicies, withHashes, withPagePolicy } from '../formats/security-policy.ts';
+import type { BuiltPages } from './built-pages.ts';
 
-const META = /<meta http-equiv="content-security-policy" content="([^"]*)"/i;
-
-export default function securityHeaders({ site }: { site: string }): AstroIntegration {
+/**
+ * `pages` reads each built page once and keeps what it found by the page's
+ * bytes (src/integrations/built-pages.ts): a page the last build already
+ * rewrote, left in the output folder (src/integrations/kept-output.ts), is
+ * neither parsed nor written again.
+ */
+export default function securityHeaders({ site, pages: built }: { site: string; pages: BuiltPages }): AstroIntegration {
   let base = '/';
   return {
     name: 'security-headers',
@@ -29,25 +34,30 @@ export default function securityHeaders({ site }: { site: string }): AstroIntegr
         const pages = (readdirSync(outDir, { recursive: true, encoding: 'utf8' }) as string[]).filter((f) => f.endsWith('.html'));
         const scripts: string[] = [];
         const styles: string[] = [];
+        let rewritten = 0;
         const policies = pages.flatMap((page) => {
           const file = join(outDir, page);
-          const html = readFileSync(file, 'utf8');
-          const inline = inlineHashes(html);
-          scripts.push(...inline.scripts);
-          styles.push(...inline.styles);
-          const match = META.exec(html);
-          if (!match?.[1]) return [];
-          const exact = withHashes(match[1].replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&'), inline);
-          // The policy holds no double quote or ampersand (directives, 'self', hashes), so it needs no escaping in content="…".
-          writeFileSync(file, html.replace(META, (tag, content: string) => tag.replace(content, exact)));
-          return [exact];
+          const policy = built.get(file)?.policy;
+          if (!policy) return [];
+          scripts.push(...policy.scripts);
+          styles.push(...policy.styles);
+          if (!policy.written) {
+            const html = withPagePolicy(built.text(file), policy.policy);
+            // In one step (write beside, then rename): Pagefind may be reading the page (src/integrations/pagefind.ts).
+            writeFileSync(`${file}.tmp`, html);
+            renameSync(`${file}.tmp`, file);
+            built.rewritten(file, html);
+            rewritten++;
+          }
+          return [policy.policy];
         });
         if (policies.length < pages.length) {
           throw new Error(`${pages.length - policies.length} of ${pages.length} pages have no Content-Security-Policy <meta>: is security.csp still on in astro.config.mjs?`);
         }
         const policy = withHashes(mergePolicies(policies), { scripts, styles });
         writeFileSync(join(outDir, '_headers'), headersFile(base, policy, { https: site.startsWith('https:') }));
-        logger.info(`_headers: one policy for ${pages.length} pages, ${new Set(scripts).size} inline script and ${new Set(styles).size} inline style hashes`);
+        built.save();
+        logger.info(`_headers: one policy for ${pages.length} pages (${rewritten} rewritten, ${built.parsed} read anew), ${new Set(scripts).size} inline script and ${new Set(styles).size} inline style hashes`);
       },
     },
   };

@@ -9,13 +9,15 @@
  * the characters the content uses, read from the content index once the
  * content is loaded (astro:build:start, before Vite reads any CSS). The dev
  * server gets the same weights with every character of the source file, so
- * an edit never meets a missing glyph.
+ * an edit never meets a missing glyph. The files are cut again only when the
+ * characters, the source files or the options changed (a key beside them,
+ * `fonts.key`): cutting them takes a second or more of every rebuild.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { AstroIntegration } from 'astro';
-import subsetFont from 'subset-font';
 import type { BuildContext } from '../catalog/build-context.ts';
 import { FONT_FEATURES, WEB_FONTS, fontCharacters } from '../formats/web-fonts.ts';
 
@@ -33,15 +35,29 @@ export default function webFonts(context: BuildContext): AstroIntegration {
   const dir = join(settings.cacheDir, 'site-fonts');
   const require = createRequire(join(settings.root, 'package.json'));
 
+  /** Writes the fonts for these characters, unless the files there were cut from the same sources for the same characters. Returns their sizes. */
   const write = async (characters: string) => {
     mkdirSync(dir, { recursive: true });
+    const sources = WEB_FONTS.map((font) => readFileSync(require.resolve(font.source)));
+    const key = createHash('sha256').update(JSON.stringify([characters, WEB_FONTS, FONT_FEATURES, readFileSync(require.resolve('subset-font/package.json'), 'utf8')]));
+    for (const source of sources) key.update(source);
+    const digest = key.digest('hex');
+    const keyFile = join(dir, 'fonts.key');
+    const files = WEB_FONTS.map((font) => join(dir, font.file));
+    if (existsSync(keyFile) && readFileSync(keyFile, 'utf8') === digest && files.every((file) => existsSync(file))) {
+      return WEB_FONTS.map((font, i) => `${font.file} ${readFileSync(files[i]!).length} B`);
+    }
+    // Until all are written, the files answer to no key.
+    rmSync(keyFile, { force: true });
+    // Loaded only when a font is cut: HarfBuzz's WebAssembly takes a while to start.
+    const { default: subsetFont } = await import('subset-font');
     const sizes: string[] = [];
-    for (const font of WEB_FONTS) {
-      const source = readFileSync(require.resolve(font.source));
-      const out = await subsetFont(source, characters, { targetFormat: 'woff2', variationAxes: { wght: font.weight }, keepFeatures: [...FONT_FEATURES] });
-      writeFileSync(join(dir, font.file), out);
+    for (const [i, font] of WEB_FONTS.entries()) {
+      const out = await subsetFont(sources[i]!, characters, { targetFormat: 'woff2', variationAxes: { wght: font.weight }, keepFeatures: [...FONT_FEATURES] });
+      writeFileSync(files[i]!, out);
       sizes.push(`${font.file} ${out.length} B`);
     }
+    writeFileSync(keyFile, digest);
     return sizes;
   };
 

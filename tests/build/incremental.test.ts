@@ -222,4 +222,15 @@ describe('incremental builds', () => {
       `/essays/first-essay${k4}/index.html`, `/c/opening-claim${k4}/index.html`, `/c/opening-claim${k4}/2/index.html`,
     ]));
   });
+
+  it('leaves the unchanged pages in the output folder, and parses again only the pages whose bytes changed', () => {
+    const k = suffix(UNTOUCHED);
+    // "(cached)": the page was already in the output folder (src/integrations/kept-output.ts), not copied back.
+    const kept = [...rebuild.output.matchAll(/├─ (\S+) \(cached\)/g)].map((m) => m[1]!);
+    expect(kept.filter((page) => page.includes(k)).length).toBeGreaterThan(5);
+    // src/integrations/built-pages.ts: "_headers: one policy for N pages (R rewritten, P read anew)".
+    const [, pages, parsed] = /_headers: one policy for (\d+) pages \(\d+ rewritten, (\d+) read anew\)/.exec(rebuild.output) ?? [];
+    expect(Number(parsed)).toBeGreaterThan(0);
+    expect(Number(parsed)).toBeLessThan(Number(pages) / 2);
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { headersFile, mergePolicies, parsePolicy } from '../../src/formats/security-policy.ts';
+import { hashSource, headersFile, mergePolicies, pagePolicy, parsePolicy, withPagePolicy } from '../../src/formats/security-policy.ts';
 
 describe('mergePolicies', () => {
   it('keeps every directive and every source, once, in first-seen order', () => {
@@ -21,5 +21,22 @@ describe('headersFile', () => {
     expect(file).toContain('  X-Content-Type-Options: nosniff');
     expect(file).toContain('  Referrer-Policy: strict-origin-when-cross-origin');
     expect(file).toMatch(/ {2}Permissions-Policy: .*camera=\(\)/);
+  });
+});
+
+describe('pagePolicy', () => {
+  const page = `<head><meta http-equiv="content-security-policy" content="default-src 'self'; script-src 'self' 'sha256-astro'; style-src 'self' 'sha256-css'"></head><body><script>go()</script></body>`;
+
+  it("puts the page's inline hashes in place of Astro's, and says whether the page already holds them", () => {
+    const policy = pagePolicy(page)!;
+    expect(policy.policy).toBe(`default-src 'self'; script-src 'self' ${hashSource('go()')}; style-src 'self'`);
+    expect(policy.written).toBe(false);
+    expect(pagePolicy('<p>no policy</p>')).toBeUndefined();
+  });
+
+  it('gives the same page when run again on a page it rewrote (a rebuild keeps rewritten pages: src/integrations/kept-output.ts)', () => {
+    const once = withPagePolicy(page, pagePolicy(page)!.policy);
+    expect(pagePolicy(once)).toEqual({ ...pagePolicy(page), written: true });
+    expect(withPagePolicy(once, pagePolicy(once)!.policy)).toBe(once);
   });
 });

@@ -3,7 +3,7 @@ import { cardDrawable, cardLabel } from '../../src/formats/claim-card.ts';
 import { lastBuildDate, escapeXml, feedItems } from '../../src/formats/feed.ts';
 import { inlineHashes, withHashes, hashSource } from '../../src/formats/security-policy.ts';
 import { claimDescription, claimHeadTitle, SHORT_TITLE_CHARS } from '../../src/formats/share-text.ts';
-import { lastChangedHtml, withLastmod } from '../../src/formats/sitemap-filter.ts';
+import { lastChangedHtml, sitemapFacts, withLastmod } from '../../src/formats/sitemap-filter.ts';
 import { webManifest } from '../../src/formats/web-manifest.ts';
 
 /** What the site says about itself to the software that shares, indexes and serves it. */
@@ -73,7 +73,7 @@ describe('the sitemap', () => {
     expect(lastChangedHtml('<meta property="article:published_time" content="2026-11-29"><meta property="article:modified_time" content="2026-12-03">')).toBe('2026-12-03');
     expect(lastChangedHtml('<meta property="article:published_time" content="2026-11-29">')).toBe('2026-11-29');
     expect(lastChangedHtml('<title>x</title>')).toBeUndefined();
-    const serialize = withLastmod('https://x.org/b/', '/out', (file) => (file === '/out/e/index.html' ? '<meta property="article:published_time" content="2026-11-29">' : '<p>'));
+    const serialize = withLastmod('https://x.org/b/', '/out', (file) => sitemapFacts(file === '/out/e/index.html' ? '<meta property="article:published_time" content="2026-11-29">' : '<p>'));
     expect(serialize({ url: 'https://x.org/b/e/' })).toEqual({ url: 'https://x.org/b/e/', lastmod: '2026-11-29' });
     expect(serialize({ url: 'https://x.org/b/' })).toEqual({ url: 'https://x.org/b/' });
   });

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { builtFileOf, indexablePages, isNoindexHtml } from '../../src/formats/sitemap-filter.ts';
+import { builtFileOf, indexablePages, isNoindexHtml, sitemapFacts } from '../../src/formats/sitemap-filter.ts';
 
 describe('isNoindexHtml', () => {
   it('finds a robots noindex meta tag, however it is written', () => {
@@ -33,7 +33,7 @@ describe('indexablePages', () => {
     [join('/out', '404/index.html')]: '<meta name="robots" content="noindex">',
     [join('/out', 'c/old/index.html')]: '<meta http-equiv="refresh" content="0; url=/c/new/"><meta name="robots" content="noindex">',
   };
-  const keep = indexablePages('https://x.org/', '/out', (file) => files[file]);
+  const keep = indexablePages('https://x.org/', '/out', (file) => (files[file] === undefined ? undefined : sitemapFacts(files[file])));
 
   it('keeps pages unless they say noindex', () => {
     expect(keep('https://x.org/')).toBe(true);
