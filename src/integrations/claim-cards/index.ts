@@ -11,7 +11,7 @@
  * changed.
  */
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { findPackageJSON } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -90,7 +90,7 @@ export function claimCards(context: BuildContext): AstroIntegration {
           }
           for (const job of jobs) {
             mkdirSync(dirname(job.target), { recursive: true });
-            copyFileSync(job.file, job.target);
+            placeCard(job.file, job.target);
           }
           const seconds = ((performance.now() - started) / 1000).toFixed(1);
           const each = drawing.size === 0 ? '' : ` (${(cpu / drawing.size).toFixed(1)} ms of CPU each)`;
@@ -115,4 +115,20 @@ function codeVersion(): string {
   hash.update(readFileSync(findPackageJSON('@napi-rs/canvas', import.meta.url)!));
   for (const { family, path } of CARD_FONT_FILES) hash.update(family).update(readFileSync(path));
   return hash.digest('hex');
+}
+
+/**
+ * A card into the site: a hard link to its cache file where the two share a
+ * file system (copying 1,521 cards, 110 MB, took a rebuild 0.7-1.8 s), a copy
+ * where they do not. Safe to share: a cache file is never written in place
+ * (the worker writes beside it and renames), and nothing writes to a card in
+ * the site.
+ */
+function placeCard(file: string, target: string): void {
+  rmSync(target, { force: true });
+  try {
+    linkSync(file, target);
+  } catch {
+    copyFileSync(file, target);
+  }
 }
