@@ -42,7 +42,8 @@ describe('the bench on the built site', () => {
   }, 60_000);
 
   it('drives the header search, typed at once and at a typist’s pace, and finds a result for every query', async () => {
-    const queries = ['entropy', 'reward hacking'];
+    // One query, of two words: each costs the bench's network-quiet waits twice (typed at once, then paced).
+    const queries = ['reward hacking'];
     const result = await measureSearch(site.browser(), site.url(ESSAY), site.build.outDir, SEARCH_UI.ours, queries);
     if (!result.available) throw new Error(`The bench could not search the site: ${result.reason}`);
     expect(result.failures).toBe(0);
