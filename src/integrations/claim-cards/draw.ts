@@ -62,7 +62,8 @@ export function drawCard(card: CardData): Buffer {
   bands.sort((a, b) => a[0] - b[0]);
   let y = 0;
   for (const [top, bottom] of bands) {
-    if (bottom <= y) continue;
+    // A line wholly below the card (text that overflows it) is clipped, as the old layout's was.
+    if (bottom <= y || top >= bottom) continue;
     const from = Math.max(top, y);
     png.fillRows(y, from, blankRow);
     png.setRows(from, ctx.getImageData(0, from, CARD_WIDTH, bottom - from).data);
