@@ -40,6 +40,7 @@ const siteBase = new URL(settings.base, `${settings.site}/`).href;
 // What the steps after the pages read from each built page, read once per page and cached by its bytes.
 const builtPages = new BuiltPages(settings.cacheDir);
 const search = pagefindIndex(context);
+const kept = keptOutput();
 
 export default defineConfig({
   // A fixture build gets its own root (BUILD_ROOT) for Astro's generated files,
@@ -95,7 +96,7 @@ export default defineConfig({
   // After the pages are written (astro:build:done), in this order: Pagefind starts indexing, in its own
   // process, while the steps after it run; securityHeaders rewrites the pages' policies once every page and
   // script is final; the sitemap; claimCards: its pictures started drawing in worker threads while the pages
-  // rendered; last, the search index is waited for.
+  // rendered; then the search index is waited for; last, kept-output's stamp.
   integrations: [
     contentIndex(context),
     mdx(),
@@ -104,13 +105,15 @@ export default defineConfig({
     webFonts(context),
     // Keeps the unchanged pages in the output folder between builds, and removes the pages the content no
     // longer has before the steps below read the folder (src/integrations/kept-output.ts).
-    keptOutput(),
+    kept.prune,
     search.start,
     securityHeaders({ site: settings.site, pages: builtPages }),
     // The sitemap leaves out every page whose HTML says noindex, and dates each page as its head does (src/formats/sitemap-filter.ts).
     sitemap({ filter: indexablePages(siteBase, settings.outDir, (file) => builtPages.get(file)), serialize: withLastmod(siteBase, settings.outDir, (file) => builtPages.get(file)) }),
     claimCards(context),
     search.written,
+    // Last: records the pages as this build leaves them, for the next build to keep.
+    kept.stamp,
   ],
   security: {
     // Astro hashes every script and style it emits into the page's policy; nothing

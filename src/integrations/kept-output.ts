@@ -15,12 +15,17 @@
  *   the keyed pages Astro's manifest (`incremental-build.json`) lists, and
  *   keeps even those only if the folder is the one the manifest was written
  *   for, by a build that finished (a stamp in the cache folder:
- *   `kept-output.json`, removed while a build runs). Everything else (the
+ *   `kept-output.json`, removed while a build runs), and only the pages whose
+ *   size and modification time are still those the stamp recorded when that
+ *   build ended: a page edited by hand, or written by a build with another
+ *   cache folder, is rendered or restored again. Everything else (the
  *   pages without a key, scripts, styles, Pagefind's index, the sitemap,
  *   `_headers`, the share pictures) is written again, as in a clean build;
- * - at `astro:build:done`, before any step that reads the pages (it comes
- *   first in astro.config.mjs), it removes the kept pages this build did not
- *   write or keep (a note deleted, a claim gone): no stale page survives.
+ * - at `astro:build:done`, before any step that reads the pages (`prune`
+ *   comes first in astro.config.mjs), it removes the kept pages this build did
+ *   not write or keep (a note deleted, a claim gone): no stale page survives;
+ * - last of all (`stamp`, after the steps that rewrite pages), it writes the
+ *   stamp, with each page's size and modification time.
  *
  * A kept page is the one the last build finished, after
  * src/integrations/security-headers.ts rewrote its policy; that rewrite gives
@@ -28,10 +33,10 @@
  * (tests/build/incremental.test.ts compares every file).
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AstroIntegration } from 'astro';
 
 /** Astro's manifest of the keyed pages (node_modules/astro/dist/core/build/incremental.js). */
@@ -40,14 +45,16 @@ const STAMP = 'kept-output.json';
 /** Where the removed files wait, in the cache folder, to be deleted while the build goes on. */
 const TRASH = 'kept-output-trash';
 
-interface Stamp {
+export interface Stamp {
   /** The output folder the manifest's pages were last written to. */
   outDir: string;
   /** A hash of the manifest that build wrote. */
   manifest: string;
+  /** Each page of the manifest as that build left it: its size and modification time (ms). */
+  pages: Record<string, [number, number]>;
 }
 
-export default function keptOutput(): AstroIntegration {
+export default function keptOutput(): { prune: AstroIntegration; stamp: AstroIntegration } {
   let enabled = false;
   let outDir = '';
   let cacheDir = '';
@@ -55,7 +62,7 @@ export default function keptOutput(): AstroIntegration {
   let kept = new Set<string>();
   /** The deletion of the removed files, in the background. */
   let emptying: Promise<void> = Promise.resolve();
-  return {
+  const prune: AstroIntegration = {
     name: 'kept-output',
     hooks: {
       'astro:config:setup': ({ command, config, updateConfig }) => {
@@ -73,7 +80,7 @@ export default function keptOutput(): AstroIntegration {
         const stamp = readStamp(join(cacheDir, STAMP));
         // Until this build finishes, the folder may hold pages the manifest does not describe.
         rmSync(join(cacheDir, STAMP), { force: true });
-        kept = manifest !== undefined && stamp?.outDir === outDir && stamp.manifest === hash(manifest) ? manifestPages(manifest, outDir) : new Set();
+        kept = keptPages(manifest, stamp, outDir);
         // Deleting 3,000 files (Pagefind's index, the share pictures) takes seconds on a busy disk, and a
         // rename is instant: the files go to a folder in the cache, deleted while the build goes on.
         const trash = join(cacheDir, TRASH, String(Date.now()));
@@ -97,19 +104,59 @@ export default function keptOutput(): AstroIntegration {
         const gone = [...kept].filter((page) => !written.has(page));
         for (const page of gone) removeWithEmptyParents(outDir, page);
         if (gone.length > 0) logger.info(`Removed ${gone.length} pages the content no longer has: ${gone.slice(0, 5).join(', ')}${gone.length > 5 ? ', …' : ''}`);
-        const manifest = readText(join(cacheDir, MANIFEST));
-        if (manifest !== undefined) writeFileSync(join(cacheDir, STAMP), JSON.stringify({ outDir, manifest: hash(manifest) } satisfies Stamp));
         kept = new Set();
       },
     },
   };
+  const stamp: AstroIntegration = {
+    name: 'kept-output-stamp',
+    hooks: {
+      'astro:build:done': () => {
+        if (!enabled) return;
+        const manifest = readText(join(cacheDir, MANIFEST));
+        if (manifest === undefined) return;
+        const pages: Stamp['pages'] = {};
+        for (const page of manifestPages(manifest, outDir)) {
+          const facts = statOf(join(outDir, page));
+          if (facts) pages[page] = facts;
+        }
+        writeFileSync(join(cacheDir, STAMP), JSON.stringify({ outDir, manifest: hash(manifest), pages } satisfies Stamp));
+      },
+    },
+  };
+  return { prune, stamp };
+}
+
+/** A file's size and modification time, or undefined when it is not there. */
+function statOf(file: string): [number, number] | undefined {
+  try {
+    const stats = statSync(file);
+    return [stats.size, stats.mtimeMs];
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The pages of the last build that may stay: those its stamp vouches for (same output folder, same manifest)
+ * and that are still as that build left them.
+ */
+export function keptPages(manifest: string | undefined, stamp: Stamp | undefined, outDir: string, stat: (file: string) => [number, number] | undefined = statOf): Set<string> {
+  if (manifest === undefined || stamp?.outDir !== outDir || stamp.manifest !== hash(manifest) || !stamp.pages) return new Set();
+  const pages = new Set<string>();
+  for (const page of manifestPages(manifest, outDir)) {
+    const was = stamp.pages[page];
+    const now = stat(join(outDir, page));
+    if (was && now && was[0] === now[0] && was[1] === now[1]) pages.add(page);
+  }
+  return pages;
 }
 
 /** The output files of the pages a manifest lists, relative to the output folder ("notes/a/index.html"). */
 export function manifestPages(manifest: string, outDir: string): Set<string> {
   const pages = new Set<string>();
   const data = JSON.parse(manifest) as { routes?: Record<string, { paths?: Record<string, { outputFile?: string }> }> };
-  const base = new URL(`file://${outDir.endsWith(sep) ? outDir : outDir + sep}`);
+  const base = pathToFileURL(outDir.endsWith(sep) ? outDir : outDir + sep);
   for (const route of Object.values(data.routes ?? {})) {
     for (const { outputFile } of Object.values(route.paths ?? {})) {
       // Astro records the file as a URL path (encodeURI of the page's path).

@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { prepareBuildRoot, runAstroBuild, type AstroBuildResult } from '../../tools/lib/astro-build.ts';
@@ -197,6 +197,9 @@ describe('incremental builds', () => {
     // The author edits the content in place (the content folder is part of the keys), and rebuilds.
     rmSync(content, { recursive: true });
     cpSync(changed, content, { recursive: true });
+    // A page of the untouched cluster edited by hand in the output folder: the rebuild must not keep the edit.
+    const edited = filesUnder(incremental.outDir).find((f) => f.startsWith('notes/') && f.endsWith('index.html') && f.includes(suffix(UNTOUCHED)))!;
+    appendFileSync(join(incremental.outDir, edited), '<!-- edited by hand -->');
     rebuild = await build(incremental, content);
   });
 
