@@ -40,6 +40,13 @@ beforeAll(() => {
   expect(revised.some(([, e]) => e.retired)).toBe(true);
 });
 
+/** Every recorded wording: its id, registry entry, revision (i from 0) and page path (/c/<id>/<i + 1>/). */
+function* wordingPages(): Generator<{ id: string; entry: Entry & { revisions: Revision[] }; revision: Revision; i: number; path: string }> {
+  for (const [id, entry] of revised) {
+    for (const [i, revision] of entry.revisions.entries()) yield { id, entry, revision, i, path: `/c/${id}/${i + 1}/` };
+  }
+}
+
 /** The id's words today, where it stands: its own, or those of the claim it moved to (following each move). */
 function nowOf(id: string): ClaimData | undefined {
   let at: string | undefined = id;
@@ -56,30 +63,27 @@ const words = (text: string) => normalizeText(text).replace(/\s+([,.;:!?])/g, '$
 describe('each recorded wording has its own page', () => {
   it('shows the words as they were, their date, reason and sources, and is not indexed', () => {
     let checked = 0;
-    for (const [id, entry] of revised) {
-      entry.revisions.forEach((revision, i) => {
-        const path = `/c/${id}/${i + 1}/`;
-        const $ = loadPage(build.outDir, path);
-        expect($('h1').text(), path).toBe(`“${revision.text}”`);
-        expect($('.claim-origin time').attr('datetime'), path).toBe(revision.date);
-        expect($('.claim-origin time').text(), path).toBe(LONG.format(new Date(revision.date)));
-        if (revision.reason) expect(normalizeText($('.revision-reason-line').text()), path).toContain(revision.reason);
-        else expect($('.revision-reason-line').length, path).toBe(0);
-        // Each source as cited then: linked while the note exists, named once it is gone.
-        const items = $('.revision-sources li');
-        expect(items.length, path).toBe(revision.sources.length);
-        revision.sources.forEach((slug, k) => {
-          const exists = existsSync(join(build.outDir, 'notes', slug, 'index.html'));
-          const link = items.eq(k).find('a');
-          if (exists) expect(link.attr('href'), path).toBe(`/notes/${slug}/`);
-          else expect([link.length, items.eq(k).find('.revision-gone-note').text()], path).toEqual([0, slug]);
-        });
-        expect($('meta[name="robots"]').attr('content'), path).toBe('noindex');
-        expect($('meta[property="og:image"]').attr('content'), path).toBe(`${ORIGIN}${path}card.png`);
-        expect(existsSync(join(build.outDir, 'c', id, String(i + 1), 'card.png')), path).toBe(true);
-        expect($('#permalink-url').attr('href'), path).toBe(path);
-        checked++;
+    for (const { id, revision, i, path } of wordingPages()) {
+      const $ = loadPage(build.outDir, path);
+      expect($('h1').text(), path).toBe(`“${revision.text}”`);
+      expect($('.claim-origin time').attr('datetime'), path).toBe(revision.date);
+      expect($('.claim-origin time').text(), path).toBe(LONG.format(new Date(revision.date)));
+      if (revision.reason) expect(normalizeText($('.revision-reason-line').text()), path).toContain(revision.reason);
+      else expect($('.revision-reason-line').length, path).toBe(0);
+      // Each source as cited then: linked while the note exists, named once it is gone.
+      const items = $('.revision-sources li');
+      expect(items.length, path).toBe(revision.sources.length);
+      revision.sources.forEach((slug, k) => {
+        const exists = existsSync(join(build.outDir, 'notes', slug, 'index.html'));
+        const link = items.eq(k).find('a');
+        if (exists) expect(link.attr('href'), path).toBe(`/notes/${slug}/`);
+        else expect([link.length, items.eq(k).find('.revision-gone-note').text()], path).toEqual([0, slug]);
       });
+      expect($('meta[name="robots"]').attr('content'), path).toBe('noindex');
+      expect($('meta[property="og:image"]').attr('content'), path).toBe(`${ORIGIN}${path}card.png`);
+      expect(existsSync(join(build.outDir, 'c', id, String(i + 1), 'card.png')), path).toBe(true);
+      expect($('#permalink-url').attr('href'), path).toBe(path);
+      checked++;
     }
     expect(checked).toBeGreaterThan(3);
     const sitemap = readFileSync(join(build.outDir, 'sitemap-0.xml'), 'utf8');
@@ -88,54 +92,48 @@ describe('each recorded wording has its own page', () => {
 
   it('says what an earlier wording became, word by word, marked without colour and in words', () => {
     let checked = 0;
-    for (const [id, entry] of revised) {
-      entry.revisions.forEach((revision, i) => {
-        const path = `/c/${id}/${i + 1}/`;
-        const $ = loadPage(build.outDir, path);
-        const now = entry.retired ? undefined : nowOf(id);
-        if (!now || words(now.text) === words(revision.text)) {
-          expect($('.word-diff').length, path).toBe(0);
-          return;
-        }
-        expect($('#revised-since-heading').text(), path).toBe('Revised since');
-        expect($('.claim-now').text(), path).toBe(`“${now.text}”`);
-        const diff = $('.word-diff');
-        expect(diff.find('del').length + diff.find('ins').length, path).toBeGreaterThan(0);
-        // Screen readers hear where each change starts and ends.
-        diff.find('del').each((_, d) => expect($(d).text()).toMatch(/^\[deleted: .+\]$/));
-        diff.find('ins').each((_, d) => expect($(d).text()).toMatch(/^\[inserted: .+\]$/));
-        // Without the words put in, it reads the old wording; without those taken out, the new.
-        const reading = (drop: string) => {
-          const copy = cheerio.load(diff.html() ?? '');
-          copy(drop).remove();
-          copy('.sr-only').remove();
-          return words(copy.root().text());
-        };
-        expect(reading('ins'), path).toBe(words(revision.text));
-        expect(reading('del'), path).toBe(words(now.text));
-        checked++;
-      });
+    for (const { id, entry, revision, path } of wordingPages()) {
+      const $ = loadPage(build.outDir, path);
+      const now = entry.retired ? undefined : nowOf(id);
+      if (!now || words(now.text) === words(revision.text)) {
+        expect($('.word-diff').length, path).toBe(0);
+        continue;
+      }
+      expect($('#revised-since-heading').text(), path).toBe('Revised since');
+      expect($('.claim-now').text(), path).toBe(`“${now.text}”`);
+      const diff = $('.word-diff');
+      expect(diff.find('del').length + diff.find('ins').length, path).toBeGreaterThan(0);
+      // Screen readers hear where each change starts and ends.
+      diff.find('del').each((_, d) => expect($(d).text()).toMatch(/^\[deleted: .+\]$/));
+      diff.find('ins').each((_, d) => expect($(d).text()).toMatch(/^\[inserted: .+\]$/));
+      // Without the words put in, it reads the old wording; without those taken out, the new.
+      const reading = (drop: string) => {
+        const copy = cheerio.load(diff.html() ?? '');
+        copy(drop).remove();
+        copy('.sr-only').remove();
+        return words(copy.root().text());
+      };
+      expect(reading('ins'), path).toBe(words(revision.text));
+      expect(reading('del'), path).toBe(words(now.text));
+      checked++;
     }
     expect(checked).toBeGreaterThan(1);
   });
 
   it('cites the wording itself: its address, its date, and the claim it is a version of', () => {
     let checked = 0;
-    for (const [id, entry] of revised) {
-      entry.revisions.forEach((revision, i) => {
-        const path = `/c/${id}/${i + 1}/`;
-        const url = `${ORIGIN}${path}`;
-        const $ = loadPage(build.outDir, path);
-        const ld = JSON.parse($('script[type="application/ld+json"]').text()) as Record<string, unknown>;
-        expect(ld, path).toMatchObject({ '@type': 'Claim', '@id': url, url, text: revision.text, datePublished: revision.date, version: i + 1, exampleOfWork: { '@type': 'Claim', '@id': `${ORIGIN}/c/${id}/` } });
-        expect($('meta[name="citation_public_url"]').attr('content'), path).toBe(url);
-        expect($('meta[name="citation_publication_date"]').attr('content'), path).toBe(revision.date.replaceAll('-', '/'));
-        const apa = normalizeText($('#cite-apa').text());
-        expect(apa, path).toContain(url);
-        expect(apa, path).toContain(revision.date.slice(0, 4));
-        expect($('#cite-bibtex').text(), path).toContain(`claim_${id.replaceAll('-', '_')}_v${i + 1}_${revision.date.slice(0, 4)}`);
-        checked++;
-      });
+    for (const { id, revision, i, path } of wordingPages()) {
+      const url = `${ORIGIN}${path}`;
+      const $ = loadPage(build.outDir, path);
+      const ld = JSON.parse($('script[type="application/ld+json"]').text()) as Record<string, unknown>;
+      expect(ld, path).toMatchObject({ '@type': 'Claim', '@id': url, url, text: revision.text, datePublished: revision.date, version: i + 1, exampleOfWork: { '@type': 'Claim', '@id': `${ORIGIN}/c/${id}/` } });
+      expect($('meta[name="citation_public_url"]').attr('content'), path).toBe(url);
+      expect($('meta[name="citation_publication_date"]').attr('content'), path).toBe(revision.date.replaceAll('-', '/'));
+      const apa = normalizeText($('#cite-apa').text());
+      expect(apa, path).toContain(url);
+      expect(apa, path).toContain(revision.date.slice(0, 4));
+      expect($('#cite-bibtex').text(), path).toContain(`claim_${id.replaceAll('-', '_')}_v${i + 1}_${revision.date.slice(0, 4)}`);
+      checked++;
     }
     expect(checked).toBeGreaterThan(3);
   });
