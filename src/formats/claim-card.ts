@@ -60,7 +60,8 @@ export function truncate(text: string, maxChars: number): string {
   // End at a word: where the cut already does, or at the last space if it is not too far back.
   const space = cut.lastIndexOf(' ');
   const end = text[cut.length] === ' ' || space < maxChars * 0.6 ? cut.length : space;
-  return `${cut.slice(0, end).trimEnd()}…`;
+  // Without the punctuation the cut ends on: "alternatives.…" reads as a typo.
+  return `${cut.slice(0, end).trimEnd().replace(/[.,;:]+$/u, '')}…`;
 }
 
 /** A font the card sets text in, as the canvas names it, with the spacing it adds after each character. */

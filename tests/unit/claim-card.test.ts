@@ -14,6 +14,11 @@ describe('truncate', () => {
     expect(truncate('short', 10)).toBe('short');
     expect(truncate('one two three four five', 14)).toBe('one two three…');
   });
+
+  it('drops the punctuation the cut ends on, so no full stop stands before the ellipsis', () => {
+    expect(truncate('One sentence. Two sentences here', 15)).toBe('One sentence…');
+    expect(truncate('first, second, third', 16)).toBe('first, second…');
+  });
 });
 
 describe('wrapWords', () => {
