@@ -1,5 +1,7 @@
 import type { CardData } from '../formats/claim-card.ts';
 import type { ClaimSearchRecord } from '../formats/search-records.ts';
+import type { DerivedData } from '../markdown/derived.ts';
+import type { ContentFolder } from './collections.ts';
 import { createContentIndex, type ContentIndex } from './content-index.ts';
 import { settingsFromEnvironment } from './settings.ts';
 
@@ -22,6 +24,10 @@ export interface BuildContext {
   readonly claims: PublishedClaims | undefined;
   /** Called with the claims as soon as they are published (the share pictures start drawing). */
   onClaims(listener: (claims: PublishedClaims) => void): void;
+  /** Told by the content layer as it renders each essay and note (src/catalog/loaders/indexed.ts), before any page. */
+  entryRendered(entry: RenderedEntry): void;
+  /** Called with each entry the content layer renders (the share pictures it tells of start drawing then). */
+  onEntryRendered(listener: (entry: RenderedEntry) => void): void;
   /**
    * What the pages work out once per state of the content (the corpus, the APA
    * batch), kept here rather than in module variables; `make` runs again once
@@ -48,6 +54,14 @@ export interface PublishedClaims {
   searchRecords: ClaimSearchRecord[];
 }
 
+/** An essay or note as the content layer rendered it: its front matter and what the remark plugins recorded. */
+export interface RenderedEntry {
+  folder: ContentFolder;
+  id: string;
+  data: Record<string, unknown>;
+  derived: DerivedData;
+}
+
 const KEY = Symbol.for('research-explainers.build-context');
 type WithContext = typeof globalThis & { [KEY]?: BuildContext };
 
@@ -55,6 +69,7 @@ type WithContext = typeof globalThis & { [KEY]?: BuildContext };
 export function startBuildContext(index: ContentIndex): BuildContext {
   let claims: PublishedClaims | undefined;
   const listeners: ((claims: PublishedClaims) => void)[] = [];
+  const renderListeners: ((entry: RenderedEntry) => void)[] = [];
   const memos = new Map<string, { catalog: unknown; value: unknown }>();
   const warned = new Set<string>();
   const context: BuildContext = {
@@ -68,6 +83,10 @@ export function startBuildContext(index: ContentIndex): BuildContext {
       for (const listener of listeners) listener(published);
     },
     onClaims: (listener) => void listeners.push(listener),
+    entryRendered: (entry) => {
+      for (const listener of renderListeners) listener(entry);
+    },
+    onEntryRendered: (listener) => void renderListeners.push(listener),
     memo: <T>(key: string, make: () => T): T => {
       const catalog = index.current();
       const kept = memos.get(key);

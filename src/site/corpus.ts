@@ -7,7 +7,8 @@ import { indexClaims, landingIdProblems, type PlacedClaim } from './claims.ts';
 import { readDerived, type DerivedData } from '../markdown/derived.ts';
 import { formatProblem, throwIfProblems, type Problem } from '../catalog/problems.ts';
 import { claimSearchRecords } from '../formats/search-records.ts';
-import { SITE_DESCRIPTION, SITE_LANGUAGE, SITE_NAME } from './identity.ts';
+import { SITE_LANGUAGE, SITE_NAME } from './identity.ts';
+import { claimCard, essayCard, noteCard, siteCard } from './share-cards.ts';
 import { cardDrawable, type CardData } from '../formats/claim-card.ts';
 import { urls } from './settings.ts';
 import type { SiteUrls } from './urls.ts';
@@ -176,8 +177,8 @@ async function loadCorpus(): Promise<Corpus> {
   // The build steps after the pages draw each claim's share picture and index it for search.
   context.publishClaims({
     cards: [
-      ...claimViews.map(({ claim, home, sources }) => ({
-        card: { id: claim.id, text: claim.text, from: home.ref.title, siteName: SITE_NAME, sources: sources.length },
+      ...claimViews.map(({ claim, home }) => ({
+        card: claimCard(claim, home.ref.title),
         path: `c/${claim.id}/card.png`,
       })),
       ...revisionCards(revisions, (doc) => docs.get(doc)?.ref.title),
@@ -227,8 +228,8 @@ function sectionProblems(essay: EssayView): Problem[] {
   }];
 }
 
-const essayCard = (e: EssayView): CardData => ({ id: e.entry.id, kind: 'essay', text: e.entry.data.title, from: e.entry.data.standfirst, siteName: SITE_NAME, sources: e.sources.length });
-const noteCard = (n: NoteView): CardData => ({ id: n.entry.id, kind: 'note', text: n.entry.data.title, from: n.summary, siteName: SITE_NAME, sources: n.entry.data.papers.length });
+const essayViewCard = (e: EssayView): CardData => essayCard({ id: e.entry.id, title: e.entry.data.title, standfirst: e.entry.data.standfirst, sources: e.sources.length });
+const noteViewCard = (n: NoteView): CardData => noteCard({ id: n.entry.id, title: n.entry.data.title, summary: n.summary, papers: n.entry.data.papers.length });
 
 /**
  * The share pictures of the site, its essays and its notes, and where each goes in the built site (a path
@@ -236,9 +237,9 @@ const noteCard = (n: NoteView): CardData => ({ id: n.entry.id, kind: 'note', tex
  */
 function pageCards({ essays, notes }: { essays: readonly EssayView[]; notes: readonly NoteView[] }): { card: CardData; path: string }[] {
   const cards: { card: CardData; path: string }[] = [
-    { card: { id: 'site', kind: 'site', text: SITE_NAME, from: SITE_DESCRIPTION, siteName: SITE_NAME, sources: 0 }, path: 'card.png' },
-    ...essays.map((e) => ({ card: essayCard(e), path: `essays/${e.entry.id}/card.png` })),
-    ...notes.map((n) => ({ card: noteCard(n), path: `notes/${n.entry.id}/card.png` })),
+    { card: siteCard(), path: 'card.png' },
+    ...essays.map((e) => ({ card: essayViewCard(e), path: `essays/${e.entry.id}/card.png` })),
+    ...notes.map((n) => ({ card: noteViewCard(n), path: `notes/${n.entry.id}/card.png` })),
   ];
   return cards.filter(({ card }) => cardDrawable(card));
 }
@@ -258,6 +259,6 @@ function revisionCards(revisions: readonly RevisionView[], titleOf: (doc: string
 
 /** The share picture of an essay's or note's page (a URL path), or undefined where its text cannot be drawn: the page then shows the site's. */
 export function shareImage(view: EssayView | NoteView): string | undefined {
-  if (view.ref.kind === 'essay') return cardDrawable(essayCard(view as EssayView)) ? urls.essayImage(view.entry.id) : undefined;
-  return cardDrawable(noteCard(view as NoteView)) ? urls.noteImage(view.entry.id) : undefined;
+  if (view.ref.kind === 'essay') return cardDrawable(essayViewCard(view as EssayView)) ? urls.essayImage(view.entry.id) : undefined;
+  return cardDrawable(noteViewCard(view as NoteView)) ? urls.noteImage(view.entry.id) : undefined;
 }

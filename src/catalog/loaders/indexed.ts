@@ -13,6 +13,7 @@ import { filesDigest } from '../files-digest.ts';
 import { throwIfProblems } from '../problems.ts';
 import { PROJECT_ROOT } from '../project-root.ts';
 import { findCitations } from '../../markdown/citation-syntax.ts';
+import { readDerived } from '../../markdown/derived.ts';
 import { createContentRenderer, type ContentRenderer, type RenderedContent } from '../../markdown/render-content.ts';
 
 /**
@@ -68,6 +69,7 @@ export function indexedCollection(folder: ContentFolder): Loader {
           // No `body`: nothing reads it, and Astro writes the whole store after every change (in the dev server, and
           // there reads it again whole): at N = 1,000 the bodies were a quarter of it (1.1 of 4.7 MB).
           store.set({ id: entry.id, data: entry.data ?? {}, filePath, digest, ...(rendered ? { rendered } : { deferredRender: true }) });
+          if (rendered) context.entryRendered({ folder, id: entry.id, data: entry.data ?? {}, derived: readDerived(rendered.metadata.frontmatter) });
         }
         for (const id of untouched) store.delete(id);
       };

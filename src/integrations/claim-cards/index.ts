@@ -1,11 +1,12 @@
 /**
  * claim-cards: the share picture of every page that can be shared: each claim
  * (/c/<id>/card.png), essay and note (card.png in its folder) and the site
- * (/card.png). Drawing starts
- * early: as soon as the pages know the site's claims (src/site/corpus.ts
- * publishes them, with the other cards, on the build context), the cards are drawn in worker threads,
- * on the core the page rendering leaves free. After the build, the cards of
- * those claims are copied into the site; any not drawn yet are drawn then.
+ * (/card.png). Drawing starts early, in a worker thread on the core the rest
+ * of the build leaves free: as the content layer renders each essay and note
+ * (the cards of its page and claims, src/site/share-cards.ts), then as soon as
+ * the pages know every card of the site (src/site/corpus.ts publishes them on
+ * the build context). After the build, the published cards are placed in the
+ * site; any not drawn yet are drawn then.
  * Cards are kept in Astro's cache folder under a hash of their content and of
  * the code, canvas and fonts that draw them, so a rebuild draws only what
  * changed.
@@ -19,6 +20,7 @@ import type { AstroIntegration } from 'astro';
 import workerpool from 'workerpool';
 import type { CardData } from '../../formats/claim-card.ts';
 import type { BuildContext } from '../../catalog/build-context.ts';
+import { renderedEntryCards } from '../../site/share-cards.ts';
 import { CARD_FONT_FILES } from './fonts.ts';
 
 export function claimCards(context: BuildContext): AstroIntegration {
@@ -28,14 +30,16 @@ export function claimCards(context: BuildContext): AstroIntegration {
   let pool: workerpool.Pool | undefined;
   /** The CPU time the worker took for the cards drawn, in ms. */
   let cpu = 0;
+  /** How many cards the worker has drawn. */
+  let drawn = 0;
   /** Cards being drawn, by cache file. */
   const drawing = new Map<string, Promise<void>>();
 
   /** The cache file of a card: a hash of what is drawn (not the claim's id, which is not). */
   const cacheFile = (card: CardData) => {
     version ??= codeVersion();
-    const drawn = JSON.stringify([card.kind ?? 'claim', card.text, card.from, card.siteName, card.sources]);
-    return join(cacheDir, `${createHash('sha256').update(version).update(drawn).digest('hex').slice(0, 32)}.png`);
+    const shown = JSON.stringify([card.kind ?? 'claim', card.text, card.from, card.siteName, card.sources]);
+    return join(cacheDir, `${createHash('sha256').update(version).update(shown).digest('hex').slice(0, 32)}.png`);
   };
 
   const start = (card: CardData): Promise<void> => {
@@ -44,14 +48,15 @@ export function claimCards(context: BuildContext): AstroIntegration {
     let job = drawing.get(file);
     if (!job) {
       mkdirSync(cacheDir, { recursive: true });
-      // One worker thread (workerpool, as Quartz draws its pictures): a card takes it about 6 ms, so even a clean build
-      // of thousands of pages has its cards drawn long before the pages are rendered, and a second worker would only
-      // take a core from the page rendering and add its own memory.
+      // One worker thread (workerpool, as Quartz draws its pictures): a card takes it about 7 ms, and with the drawing
+      // started as the content syncs, most are drawn before the pages render. A second worker only took a core from the
+      // pages and added its own memory (tried: no faster, up to 300 MiB more at the peak).
       // A small heap: the worker keeps nothing between cards, and V8 would otherwise let garbage grow to hundreds of MB
       // beside the build's own (the clean build's peak memory).
       pool ??= workerpool.pool(fileURLToPath(new URL('./worker.ts', import.meta.url)), { workerType: 'thread', maxWorkers: 1, workerThreadOpts: { resourceLimits: { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 16 } } });
       job = pool.exec('draw', [card, file]).then((ms: number) => {
         cpu += ms;
+        drawn++;
       }, (error: Error) => {
         throw new Error(`card "${card.id}": ${error.message}`);
       });
@@ -59,6 +64,14 @@ export function claimCards(context: BuildContext): AstroIntegration {
     }
     return job;
   };
+
+  // The cards a file tells of, drawn as soon as the content layer has rendered it (src/site/share-cards.ts): most of the
+  // site's cards are then drawn while the content syncs and Vite bundles, on the core those leave free, rather than
+  // beside the pages or after them.
+  context.onEntryRendered(({ folder, id, data, derived }) => {
+    if (!building || cacheDir === '') return;
+    for (const card of renderedEntryCards(folder, id, data, derived)) start(card).catch(() => drawing.delete(cacheFile(card)));
+  });
 
   context.onClaims(({ cards }) => {
     if (!building || cacheDir === '') return;
@@ -80,7 +93,7 @@ export function claimCards(context: BuildContext): AstroIntegration {
         try {
           if (!context.claims) return;
           const started = performance.now();
-          const early = drawing.size;
+          const early = drawn;
           const jobs = context.claims.cards.map(({ card, path }) => ({ card, file: cacheFile(card), target: join(outDir, path) }));
           const cached = jobs.filter((j) => existsSync(j.file) && !drawing.has(j.file)).length;
           try {
@@ -94,12 +107,16 @@ export function claimCards(context: BuildContext): AstroIntegration {
           }
           const seconds = ((performance.now() - started) / 1000).toFixed(1);
           const each = drawing.size === 0 ? '' : ` (${(cpu / drawing.size).toFixed(1)} ms of CPU each)`;
-          logger.info(`${jobs.length} share pictures: ${drawing.size} drawn${each} (${early} while the pages rendered), ${cached} from cache; ${seconds}s after the pages`);
+          // Drawn from the content layer's forecast (src/site/share-cards.ts) but not published: work done for nothing.
+          const published = new Set(jobs.map((j) => j.file));
+          const unused = [...drawing.keys()].filter((file) => !published.has(file)).length;
+          logger.info(`${jobs.length} share pictures: ${drawing.size - unused} drawn${each} (${early} of them before this step began), ${cached} from cache${unused > 0 ? `; ${unused} drawn ahead that no page uses` : ''}; ${seconds}s after the pages`);
         } finally {
           await pool?.terminate();
           pool = undefined;
           drawing.clear();
           cpu = 0;
+          drawn = 0;
         }
       },
     },
