@@ -21,6 +21,7 @@ import remarkClaims from './src/plugins/remark-claims.ts';
 import remarkContentRules from './src/plugins/remark-content-rules.ts';
 import remarkParagraphAnchors from './src/plugins/remark-paragraph-anchors.ts';
 import { BuiltPages } from './src/integrations/built-pages.ts';
+import { apaReferences } from './src/integrations/apa-references/index.ts';
 import { claimCards } from './src/integrations/claim-cards/index.ts';
 import contentIndex from './src/integrations/content-index.ts';
 import keptOutput from './src/integrations/kept-output.ts';
@@ -99,6 +100,8 @@ export default defineConfig({
   // rendered; then the search index is waited for; last, kept-output's stamp.
   integrations: [
     contentIndex(context),
+    // "Cite this"'s APA references, made in a worker thread that starts with the build.
+    apaReferences(context),
     mdx(),
     mdxErrorHints(),
     // The fonts global.css asks for, cut down to the content's characters before Vite reads the CSS.

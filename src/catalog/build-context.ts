@@ -1,3 +1,4 @@
+import type { ApaFormatter } from '../formats/citation-formats.ts';
 import type { CardData } from '../formats/claim-card.ts';
 import type { ClaimSearchRecord } from '../formats/search-records.ts';
 import type { DerivedData } from '../markdown/derived.ts';
@@ -34,6 +35,12 @@ export interface BuildContext {
    * the index has read a changed file.
    */
   memo<T>(key: string, make: () => T): T;
+  /**
+   * Formats "Cite this"'s APA references in a worker thread, where an
+   * integration provides one (src/integrations/apa-references/); `release`
+   * says a build's batch is made. Without it, src/site/citable.ts formats them itself.
+   */
+  apa?: { format: ApaFormatter; release(): void };
   /** Prints a warning once per build (or dev session), however many pages come upon it. */
   warnOnce(message: string): void;
   /**

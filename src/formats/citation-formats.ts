@@ -78,6 +78,9 @@ type Formatter = (name: string, options?: Record<string, unknown>) => unknown;
  * APA as Citation.js ships it, less year suffixes: every work of the site has
  * the same authors, and in one batch the CSL processor would tell them apart
  * as "2026a", "2026b"… Each reference is cited alone, so it reads as it would alone.
+ * Less the bibliography's sort, too: each reference is looked up by its id,
+ * so the order of the list is never used, and sorting a thousand works took
+ * the processor a third of its time.
  */
 const APA_ALONE = 'apa-alone';
 const cslConfig = plugins.config.get('@csl') as {
@@ -85,7 +88,16 @@ const cslConfig = plugins.config.get('@csl') as {
   /** The CSL engine of a style and language, as citation-js keeps it for the next call. */
   engine(data: CSL[], style: string, lang: string, format: string): object;
 };
-if (!cslConfig.styles.has(APA_ALONE)) cslConfig.styles.add(APA_ALONE, cslConfig.styles.get('apa').replace('disambiguate-add-year-suffix="true"', 'disambiguate-add-year-suffix="false"'));
+if (!cslConfig.styles.has(APA_ALONE)) cslConfig.styles.add(APA_ALONE, apaAlone(cslConfig.styles.get('apa')));
+
+/** APA_ALONE's style from citation-js's APA (exported for its test). */
+export function apaAlone(apa: string): string {
+  const bibliography = apa.indexOf('<bibliography');
+  const unsorted = apa.slice(bibliography).replace(/<sort>[\s\S]*?<\/sort>/, '');
+  const style = apa.slice(0, bibliography).replace('disambiguate-add-year-suffix="true"', 'disambiguate-add-year-suffix="false"') + unsorted;
+  if (style.includes('disambiguate-add-year-suffix="true"') || unsorted.includes('<sort>')) throw new Error('citation-js\'s APA style has changed: src/formats/citation-formats.ts can no longer turn off its year suffixes and its bibliography\'s sort.');
+  return style;
+}
 
 /**
  * The item APA is given: without its publisher, which APA would print a
@@ -119,28 +131,52 @@ export interface KeptReferences {
 /** What formats APA here: the versions of citation-js and of the CSL processor under it. */
 const APA_ENGINE = `citation-js ${core.version}, plugin-csl ${csl.version}, citeproc ${citeproc.version}, ${APA_ALONE}`;
 
+/** Formats CSL items as APA references, in their order: `formatApa` here, or the same in a worker thread (src/integrations/apa-references/). */
+export type ApaFormatter = (items: CSL[]) => Promise<string[]>;
+
+/** The references of a batch of works (keptApaReferences). */
+export interface ApaBatch {
+  /** Each work's reference, in the works' order, each as soon as its chunk is formatted. */
+  references: Promise<string>[];
+  /** Every reference, and what to keep for the next build, once all are made. */
+  done: Promise<{ references: string[]; kept: KeptReferences }>;
+  /** How many works are formatted now (the others' references were kept). */
+  made: number;
+}
+
 /**
  * apaReferences, reusing each work's reference from `kept` when it was made
- * for exactly that work by the same engine: the CSL processor takes 1.6 ms a
- * work, seconds for a thousand notes, and a rebuild after one note's title
- * changes would make them all again. Each reference reads as it would alone
- * (no "2026a", see APA_ALONE), so a work's reference does not depend on the
- * others and the ones missing are made in one batch. `kept` in the result
- * holds exactly these works' references, for the next build; `made` says how
- * many were formatted now.
+ * for exactly that work by the same engine: the CSL processor takes about
+ * 2 ms a work, seconds for a thousand notes, and a rebuild after one note's
+ * title changes would make them all again. Each reference reads as it would
+ * alone (no "2026a", see APA_ALONE), so a work's reference does not depend on
+ * the others. The ones missing are formatted in chunks, in the works' order,
+ * so that a page can have its reference before the whole batch is done.
  */
-export function keptApaReferences(works: readonly CitableWork[], kept: KeptReferences | undefined): { references: string[]; kept: KeptReferences; made: number } {
+export function keptApaReferences(works: readonly CitableWork[], kept: KeptReferences | undefined, format: ApaFormatter = async (items) => formatApa(items), chunk = 64): ApaBatch {
   const items = apaItems(works);
   const keys = items.map(({ id: _id, ...item }) => createHash('sha256').update(JSON.stringify(item)).digest('hex').slice(0, 32));
   const known = kept?.engine === APA_ENGINE ? kept.references : {};
   const missing = items.filter((_, i) => known[keys[i]!] === undefined);
-  const fresh = formatApa(missing);
-  const made = new Map(missing.map((item, i) => [item.id, fresh[i]!]));
-  const references = items.map((item, i) => known[keys[i]!] ?? made.get(item.id)!);
-  return { references, kept: { engine: APA_ENGINE, references: Object.fromEntries(keys.map((key, i) => [key, references[i]!])) }, made: missing.length };
+  const made = new Map<string, Promise<string>>();
+  for (let start = 0; start < missing.length; start += chunk) {
+    const part = missing.slice(start, start + chunk);
+    const formatted = format(part);
+    part.forEach((item, i) => made.set(String(item.id), formatted.then((texts) => texts[i] ?? '')));
+  }
+  const references = items.map((item, i) => {
+    const reference = known[keys[i]!];
+    return reference !== undefined ? Promise.resolve(reference) : made.get(String(item.id))!;
+  });
+  const done = Promise.all(references).then((texts) => ({
+    references: texts,
+    kept: { engine: APA_ENGINE, references: Object.fromEntries(keys.map((key, i) => [key, texts[i]!])) },
+  }));
+  return { references, done, made: missing.length };
 }
 
-function formatApa(items: CSL[]): string[] {
+/** The APA references of CSL items, in their order, from one run of the CSL processor. */
+export function formatApa(items: CSL[]): string[] {
   if (items.length === 0) return [];
   const cite = new Cite(items);
   const entries = (cite.format.bind(cite) as Formatter)('bibliography', { format: 'text', template: APA_ALONE, lang: 'en-US', asEntryArray: true }) as [string, string][];

@@ -126,34 +126,43 @@ export function revisionWork(view: RevisionView, corpus: Corpus, origin: string)
 }
 
 /**
- * A work's APA reference. Every work of the site (essays, notes, claims) is
- * formatted the first time one is asked for, and kept for the rest of the
- * build (on the build context), and each work's reference in Astro's cache
- * folder for the next build, which formats only the works whose reference
- * would read differently.
+ * A work's APA reference. Every work of the site (essays, notes, claims and
+ * their recorded wordings) is sent to be formatted the first time one is asked
+ * for, in chunks, in the order Astro renders their pages (the claims' routes
+ * come first), so that each page finds its own ready or nearly so: a worker
+ * thread formats them (src/integrations/apa-references/) while the pages
+ * render. Each work's reference is kept in Astro's cache folder for the next
+ * build, which formats only the works whose reference would read differently.
  */
-export function apaReference(work: CitableWork, corpus: Corpus, origin: string): string {
+export async function apaReference(work: CitableWork, corpus: Corpus, origin: string): Promise<string> {
   const byUrl = buildContext().memo(`apa ${origin}`, () => {
+    const context = buildContext();
     const works = [
+      ...corpus.revisions.map((r) => revisionWork(r, corpus, origin)),
+      ...corpus.claims.map((c) => claimWork(c, corpus, origin)),
       ...corpus.essays.map((e) => essayWork(e, corpus, origin)),
       ...corpus.notes.map((n) => noteWork(n, corpus, origin)),
-      ...corpus.claims.map((c) => claimWork(c, corpus, origin)),
-      ...corpus.revisions.map((r) => revisionWork(r, corpus, origin)),
     ];
     const file = join(CACHE_DIR, 'apa-references.json');
     const before = readKept(file);
-    const { references, kept, made } = keptApaReferences(works, before);
-    if (made > 0 || Object.keys(kept.references).length !== Object.keys(before?.references ?? {}).length) {
-      mkdirSync(dirname(file), { recursive: true });
-      // Whole or not at all: another build may be reading it.
-      writeFileSync(`${file}.${process.pid}`, JSON.stringify(kept));
-      renameSync(`${file}.${process.pid}`, file);
-    }
-    // A build makes its batch once; the dev server keeps the engine for the next edit's.
-    if (made > 0 && !buildContext().devServer) releaseApaEngine();
-    return new Map(works.map((w, i) => [w.url, references[i]!]));
+    const batch = keptApaReferences(works, before, context.apa?.format);
+    batch.done.then(({ kept }) => {
+      if (batch.made > 0 || Object.keys(kept.references).length !== Object.keys(before?.references ?? {}).length) {
+        mkdirSync(dirname(file), { recursive: true });
+        // Whole or not at all: another build may be reading it.
+        writeFileSync(`${file}.${process.pid}`, JSON.stringify(kept));
+        renameSync(`${file}.${process.pid}`, file);
+      }
+      // A build makes its batch once; the dev server keeps the engine for the next edit's.
+      if (context.devServer) return;
+      if (context.apa) context.apa.release();
+      else if (batch.made > 0) releaseApaEngine();
+    }).catch(() => {
+      // A reference that could not be made fails the page that shows it, with the processor's message.
+    });
+    return new Map(works.map((w, i) => [w.url, batch.references[i]!]));
   });
-  return byUrl.get(work.url) ?? apaReferences([work])[0]!;
+  return (await byUrl.get(work.url)) ?? apaReferences([work])[0]!;
 }
 
 /** The references kept by the last build, if there are any to read. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CitableWork } from '../../src/site/citable-work.ts';
-import { apaReferences, citationFormats, citationKey, cslItem, keptApaReferences, releaseApaEngine } from '../../src/formats/citation-formats.ts';
+import { apaAlone, apaReferences, citationFormats, citationKey, cslItem, keptApaReferences, releaseApaEngine, type KeptReferences } from '../../src/formats/citation-formats.ts';
 
 const essay: CitableWork = {
   kind: 'essay',
@@ -118,34 +118,65 @@ describe('apaReferences', () => {
 
 describe('keptApaReferences', () => {
   const works = [essay, { ...essay, id: 'other', title: 'Another question?', url: 'https://x.org/essays/other/' }];
+  const marks = (kept: KeptReferences) => ({ ...kept, references: Object.fromEntries(Object.keys(kept.references).map((k, i) => [k, `kept ${i + 1}`])) });
 
-  it('formats the works when nothing is kept, and keeps each one\'s reference by a hash of it', () => {
-    const made = keptApaReferences(works, undefined);
-    expect(made.made).toBe(2);
-    expect(made.references).toEqual(apaReferences(works));
-    expect(Object.keys(made.kept.references)).toHaveLength(2);
-    for (const key of Object.keys(made.kept.references)) expect(key).toMatch(/^[0-9a-f]{32}$/);
+  it('formats the works when nothing is kept, and keeps each one\'s reference by a hash of it', async () => {
+    const batch = keptApaReferences(works, undefined);
+    expect(batch.made).toBe(2);
+    const { references, kept } = await batch.done;
+    expect(references).toEqual(apaReferences(works));
+    expect(await Promise.all(batch.references)).toEqual(references);
+    expect(Object.keys(kept.references)).toHaveLength(2);
+    for (const key of Object.keys(kept.references)) expect(key).toMatch(/^[0-9a-f]{32}$/);
   });
 
-  it('reuses what was kept for the very same works', () => {
-    const { kept } = keptApaReferences(works, undefined);
+  it('reuses what was kept for the very same works', async () => {
+    const { kept } = await keptApaReferences(works, undefined).done;
     // Not what the CSL processor would write: shows the kept references were used as they are.
-    const marked = { ...kept, references: Object.fromEntries(Object.keys(kept.references).map((k, i) => [k, `kept ${i + 1}`])) };
-    expect(keptApaReferences(works, marked)).toEqual({ references: ['kept 1', 'kept 2'], kept: marked, made: 0 });
+    const marked = marks(kept);
+    const batch = keptApaReferences(works, marked, () => Promise.reject(new Error('nothing should be formatted')));
+    expect(batch.made).toBe(0);
+    expect(await batch.done).toEqual({ references: ['kept 1', 'kept 2'], kept: marked });
   });
 
-  it('formats again only the works that would read differently, and forgets the works that are gone', () => {
-    const { kept } = keptApaReferences(works, undefined);
-    const marked = { ...kept, references: Object.fromEntries(Object.keys(kept.references).map((k, i) => [k, `kept ${i + 1}`])) };
+  it('formats again only the works that would read differently, and forgets the works that are gone', async () => {
+    const marked = marks((await keptApaReferences(works, undefined).done).kept);
     const retitled = [works[0]!, { ...works[1]!, title: 'A third question?' }];
     const again = keptApaReferences(retitled, marked);
     expect(again.made).toBe(1);
-    expect(again.references[0]).toBe('kept 1');
-    expect(again.references[1]).toMatch(/\(2026, November 29\)\. A third question\?/);
-    expect(Object.values(again.kept.references)).toEqual(['kept 1', again.references[1]]);
+    const { references, kept } = await again.done;
+    expect(references[0]).toBe('kept 1');
+    expect(references[1]).toMatch(/\(2026, November 29\)\. A third question\?/);
+    expect(Object.values(kept.references)).toEqual(['kept 1', references[1]]);
     // Another engine's references are not used.
     expect(keptApaReferences(works, { ...marked, engine: 'another' }).made).toBe(2);
     // A note's summary is not part of its reference: a change to it keeps the reference.
     expect(keptApaReferences([{ ...works[0]!, description: 'Changed.' }, works[1]!], marked).made).toBe(0);
+  });
+
+  it('formats the missing works in chunks, in their order, each reference ready with its chunk', async () => {
+    const many = Array.from({ length: 5 }, (_, i) => ({ ...essay, id: `w${i}`, title: `Question ${i}?`, url: `https://x.org/essays/w${i}/` }));
+    const asked: string[][] = [];
+    let releaseSecond: () => void = () => {};
+    const secondHeld = new Promise<void>((resolve) => (releaseSecond = resolve));
+    const batch = keptApaReferences(many, undefined, async (items) => {
+      asked.push(items.map((item) => String(item.title)));
+      if (asked.length === 2) await secondHeld;
+      return items.map((item) => `ref ${String(item.title)}`);
+    }, 2);
+    expect(asked).toEqual([['Question 0?', 'Question 1?'], ['Question 2?', 'Question 3?'], ['Question 4?']]);
+    // The first chunk's references are ready while the second's formatter has not answered.
+    expect(await batch.references[1]).toBe('ref Question 1?');
+    expect(await batch.references[4]).toBe('ref Question 4?');
+    releaseSecond();
+    expect((await batch.done).references).toEqual(many.map((w) => `ref ${w.title}`));
+  });
+
+  it('formats with APA less its year suffixes and its bibliography\'s sort, and says so when the style changes', () => {
+    const style = '<style><citation disambiguate-add-year-suffix="true"><sort><key macro="a"/></sort></citation><bibliography><sort><key macro="b"/></sort><layout/></bibliography></style>';
+    expect(apaAlone(style)).toBe('<style><citation disambiguate-add-year-suffix="false"><sort><key macro="a"/></sort></citation><bibliography><layout/></bibliography></style>');
+    expect(() => apaAlone(style.replace('<bibliography>', '<bibliography><sort></sort>'))).toThrow(/APA style has changed/);
+    // Two works by the same authors in the same year, each read as it would alone.
+    for (const reference of apaReferences(works)) expect(reference).not.toMatch(/2026[a-z]/);
   });
 });
