@@ -65,6 +65,13 @@ describe.for(realSites)('claims on the real content: the "$name" build', ({ name
     }
   });
 
+  it('draws the share pictures the content layer forecast, and none that no page uses', () => {
+    // src/site/share-cards.ts: the cards drawn as each file is rendered are the ones the pages publish.
+    const line = site.output.split('\n').find((l) => l.includes('[claim-cards]'));
+    expect(line, site.output).toMatch(/\d+ share pictures: \d+ drawn/);
+    expect(line).not.toContain('drawn ahead that no page uses');
+  });
+
   it('lists every claim at /c/, grouped by essay and by section or paragraph, each with its permalink', () => {
     const $ = loadPage(site.outDir, '/c/');
     expect($('.claim-index-item').length).toBe(claimCount);
