@@ -83,7 +83,8 @@ export default function keptOutput(): { prune: AstroIntegration; stamp: AstroInt
         kept = keptPages(manifest, stamp, outDir);
         // Deleting 3,000 files (Pagefind's index, the share pictures) takes seconds on a busy disk, and a
         // rename is instant: the files go to a folder in the cache, deleted while the build goes on.
-        const trash = join(cacheDir, TRASH, String(Date.now()));
+        // This build's own folder in the trash: another build on the same cache may be filling its own.
+        const trash = join(cacheDir, TRASH, `${process.pid}-${Date.now()}`);
         mkdirSync(trash, { recursive: true });
         let moved = 0;
         const removed = removeAllBut(outDir, kept, (path) => {
@@ -93,7 +94,9 @@ export default function keptOutput(): { prune: AstroIntegration; stamp: AstroInt
             rmSync(path, { recursive: true, force: true });
           }
         });
-        emptying = rm(join(cacheDir, TRASH), { recursive: true, force: true }).catch((error: Error) => logger.warn(`Could not delete ${join(cacheDir, TRASH)}: ${error.message}`));
+        // With what an earlier build, stopped before it could empty its own, left behind.
+        const folders = [trash, ...readdirSync(join(cacheDir, TRASH)).filter((name) => !running(Number(name.split('-')[0]))).map((name) => join(cacheDir, TRASH, name))];
+        emptying = Promise.all(folders.map((folder) => rm(folder, { recursive: true, force: true }))).then(() => {}, (error: Error) => logger.warn(`Could not empty ${join(cacheDir, TRASH)}: ${error.message}`));
         logger.info(`Kept ${kept.size} pages of the last build in ${relative(process.cwd(), outDir) || '.'}, removed ${removed} other files (${Math.round(performance.now() - started)} ms).`);
       },
       'astro:build:done': async ({ assets, logger }) => {
@@ -236,4 +239,16 @@ function readStamp(file: string): Stamp | undefined {
 
 function hash(text: string): string {
   return createHash('sha256').update(text).digest('hex');
+}
+
+/** Whether a process is running (a folder in the trash named for it is still being filled). */
+function running(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it runs, as another user.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }

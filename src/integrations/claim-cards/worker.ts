@@ -3,6 +3,7 @@
  * into its cache file, so the build's main thread handles no pixels.
  */
 import { renameSync, writeFileSync } from 'node:fs';
+import { threadId } from 'node:worker_threads';
 import workerpool from 'workerpool';
 import type { CardData } from '../../formats/claim-card.ts';
 import { drawCard } from './draw.ts';
@@ -13,8 +14,10 @@ import { drawCard } from './draw.ts';
  */
 function draw(card: CardData, file: string): { user: number; system: number } {
   const before = process.threadCpuUsage();
-  writeFileSync(`${file}.tmp`, drawCard(card));
-  renameSync(`${file}.tmp`, file);
+  // Named for this process and thread: two builds sharing a cache folder may draw the same card at once.
+  const temporary = `${file}.${process.pid}-${threadId}.tmp`;
+  writeFileSync(temporary, drawCard(card));
+  renameSync(temporary, file);
   const { user, system } = process.threadCpuUsage(before);
   return { user: user / 1000, system: system / 1000 };
 }
