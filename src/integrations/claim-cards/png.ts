@@ -1,17 +1,15 @@
 /**
- * PNG files of the cards' pixels: 8-bit indexed colour (the palette of
- * palette.ts), every row unfiltered, deflated by node:zlib at level 3
- * (signature, IHDR, PLTE, one IDAT, IEND; the PNG spec's chunk layout and
- * CRC). Written here rather than taken from a library because what a card
- * costs is decided by this step: the canvas's own encoder (Skia's) writes RGB
- * only and tries each row filter at zlib level 6, about 45 ms a card, with no
- * options; sharp's takes about 7 ms and a copy of the pixels into its own
- * thread; pngjs allocates fresh buffers for each image, and fresh memory is
- * what this machine is slowest at. Here the rows live in one buffer reused for
- * every card (630 rows of 1,201 bytes); flat rows deflate to almost nothing
- * without a filter, and level 3 is as small as 1 and 2 for this text on a flat
- * ground, at the same speed (levels 4 and up, with lazy matching, take twice
- * as long for 15%).
+ * PNG files of the cards' pixels: 8-bit RGB, every row unfiltered, deflated by
+ * node:zlib at level 3 (signature, IHDR, one IDAT, IEND; the PNG spec's chunk
+ * layout and CRC). Written here rather than taken from a library because what
+ * a card costs is decided by this step: the canvas's own encoder (Skia's)
+ * tries each row filter at zlib level 6, about 45 ms a card, with no options;
+ * sharp's takes about 7 ms and a copy of the pixels into its own thread; pngjs
+ * allocates fresh buffers for each image, and fresh memory is what this machine
+ * is slowest at. Here the rows live in one buffer reused for every card (a
+ * card's rows are 2.3 MB); flat rows deflate to almost nothing without a filter,
+ * and level 3 is as small as 1 and 2 for this text on a flat ground, at the
+ * same speed (levels 4 and up, with lazy matching, take twice as long for 15%).
  */
 import { constants, crc32, deflateSync } from 'node:zlib';
 
@@ -27,8 +25,8 @@ function chunk(type: string, data: Uint8Array): Buffer {
 }
 
 /**
- * One image's rows of palette indices, kept for the next image: a caller writes the rows that changed (`row`), fills
- * the others (`fillRows`), and encodes.
+ * One image's rows, kept for the next: a caller sets the rows that changed (from a canvas's RGBA pixels, whose alpha is
+ * dropped), fills the others, and encodes.
  */
 export class PngWriter {
   readonly width: number;
@@ -37,32 +35,38 @@ export class PngWriter {
   private readonly rows: Buffer;
   private readonly header: Buffer;
 
-  /** `palette`: RGB triples, at most 256. */
-  constructor(width: number, height: number, palette: Uint8Array) {
-    if (palette.length === 0 || palette.length % 3 !== 0 || palette.length > 256 * 3) throw new Error(`PngWriter: a palette of ${palette.length} bytes; expected 1 to 256 RGB triples`);
+  constructor(width: number, height: number) {
     this.width = width;
     this.height = height;
-    this.stride = width + 1;
+    this.stride = width * 3 + 1;
     this.rows = Buffer.alloc(this.stride * height); // each row starts with its filter, 0: none
     const ihdr = Buffer.alloc(13);
     ihdr.writeUInt32BE(width, 0);
     ihdr.writeUInt32BE(height, 4);
-    ihdr.set([8, 3, 0, 0, 0], 8); // 8 bits an index, indexed colour, deflate, the five filters, not interlaced
-    this.header = Buffer.concat([SIGNATURE, chunk('IHDR', ihdr), chunk('PLTE', palette)]);
+    ihdr.set([8, 2, 0, 0, 0], 8); // 8 bits a channel, truecolour (RGB), deflate, the five filters, not interlaced
+    this.header = Buffer.concat([SIGNATURE, chunk('IHDR', ihdr)]);
   }
 
-  /** Row `y`'s palette indices, to write into (a view of the image's own rows, not a copy). */
-  row(y: number): Uint8Array {
-    if (!Number.isInteger(y) || y < 0 || y >= this.height) throw new Error(`PngWriter.row: row ${y}; expected 0 to ${this.height - 1}`);
-    const start = y * this.stride + 1;
-    return this.rows.subarray(start, start + this.width);
+  /** Sets rows from `y` on to opaque RGBA pixels: whole rows, top to bottom, 4 bytes a pixel. */
+  setRows(y: number, rgba: Uint8Array | Uint8ClampedArray): void {
+    const { width, stride, rows } = this;
+    const count = rgba.length / (width * 4);
+    if (!Number.isInteger(count) || y < 0 || y + count > this.height) throw new Error(`PngWriter.setRows: ${rgba.length} bytes of pixels at row ${y}; expected whole rows of ${width} RGBA pixels within ${this.height} rows`);
+    let s = 0;
+    for (let row = y; row < y + count; row++) {
+      let d = row * stride + 1;
+      for (let x = 0; x < width; x++, s += 4, d += 3) {
+        rows[d] = rgba[s]!;
+        rows[d + 1] = rgba[s + 1]!;
+        rows[d + 2] = rgba[s + 2]!;
+      }
+    }
   }
 
-  /** Sets rows `from` (inclusive) to `to` (exclusive) to one row of palette indices. */
-  fillRows(from: number, to: number, indices: Uint8Array): void {
+  /** Sets rows `from` (inclusive) to `to` (exclusive) to one row of RGBA pixels. */
+  fillRows(from: number, to: number, rgba: Uint8Array | Uint8ClampedArray): void {
     if (from >= to) return;
-    if (indices.length !== this.width) throw new Error(`PngWriter.fillRows: a row of ${indices.length} indices; expected ${this.width}`);
-    this.row(from).set(indices);
+    this.setRows(from, rgba);
     for (let row = from + 1; row < to; row++) this.rows.copyWithin(row * this.stride, from * this.stride, (from + 1) * this.stride);
   }
 
