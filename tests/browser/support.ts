@@ -10,8 +10,9 @@ import { PROJECT, siteBuild, type SiteBuild } from '../support/sites.ts';
 /**
  * What every browser test file shares: one Chromium per file, each built site
  * served as a static host serves it, a fresh browser context for every page a
- * test asks for (closed when the test ends, even when it fails), and waits
- * that end as soon as the page reaches the state waited for.
+ * test asks for (closed when the test ends, even when it fails), one page kept
+ * for the tests that need no fresh state (sharedPage), and waits that end as
+ * soon as the page reaches the state waited for.
  *
  *   const site = useSite('site');
  *   it('…', async () => {
@@ -141,6 +142,46 @@ export function useSite(name: string, options: { base?: string } = {}): SiteUnde
     },
   };
   return site;
+}
+
+/** Playwright's viewport when a context names none. */
+const DEFAULT_VIEWPORT = { width: 1280, height: 720 };
+
+/**
+ * One page for the tests of the file or describe block it is called in that
+ * need no fresh state of their own, opened once: a new page costs about 0.7 s
+ * (a renderer process and its first load), a load in an open page about 0.1 s.
+ * Before each test the page is put back as it was opened: on about:blank, at
+ * the viewport of `options`, with their media (screen, colour scheme, motion)
+ * and the pointer at the top left. Each test then loads what it reads.
+ *
+ *   const shared = sharedPage(site);
+ *   it('…', async () => {
+ *     const page = shared();
+ *     await page.goto(site.url('notes/'));
+ *   });
+ *
+ * A test that changes more than that asks for its own page (site.page()):
+ * one that installs a clock, routes requests, adds init scripts, listens to
+ * the page's requests, grants permissions, turns script off, or stores
+ * anything (the theme switch stores the reader's choice).
+ */
+export function sharedPage(site: SiteUnderTest, options: PageOptions = {}): () => Page {
+  let page: Page | undefined;
+  beforeAll(async () => {
+    page = await site.page(options);
+  });
+  beforeEach(async () => {
+    if (!page) return;
+    await page.goto('about:blank');
+    if (options.viewport !== null) await page.setViewportSize(options.viewport ?? DEFAULT_VIEWPORT);
+    await page.emulateMedia({ media: 'screen', colorScheme: options.colorScheme ?? 'light', reducedMotion: options.reducedMotion ?? 'no-preference' });
+    await page.mouse.move(0, 0);
+  });
+  return () => {
+    if (!page) throw new Error('The shared page is opened by sharedPage’s beforeAll.');
+    return page;
+  };
 }
 
 /**
