@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import LongestFirst from './tests/support/sequencer.ts';
 
 /**
  * Three projects (see CONTRIBUTING.md):
@@ -20,6 +21,8 @@ export default defineConfig({
     // time took about 165 s (idle, two cores). The tests wait on state, never on time, so a busier machine
     // makes them slower, not red (CONTRIBUTING.md).
     maxWorkers: 2,
+    // The longest files start first, across projects (tests/support/sequencer.ts).
+    sequence: { sequencer: LongestFirst },
     hookTimeout: 600_000,
     projects: [
       {
