@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import type { Browser, BrowserContext, BrowserContextOptions, Locator, Page } from 'playwright-core';
 import { launchChromium } from '../../tools/lib/chromium.ts';
 import { serveStatic, type StaticServer } from '../../tools/lib/serve.ts';
 import { readContent } from '../support/content.ts';
 import { PROJECT, siteBuild, type SiteBuild } from '../support/sites.ts';
+import { WAIT_MS } from './wait-budget.ts';
 
 /**
  * What every browser test file shares: one Chromium per file, each built site
@@ -31,13 +32,11 @@ import { PROJECT, siteBuild, type SiteBuild } from '../support/sites.ts';
  * sleeping or hoping the machine keeps pace.
  */
 
-/** The budget of every wait on the page's state: Playwright's actions and waits, and expect.poll. */
-export const WAIT_MS = 20_000;
-
-// A test may make several waits in a row, each passing early; the budget is for a test stuck on one.
-// Playwright's own timeouts are set on each context below; expect.poll's default (one second) is far
-// too short for a page on a busy two-core machine.
-vi.setConfig({ testTimeout: 90_000, expect: { poll: { timeout: WAIT_MS, interval: 50 } } });
+// The budget of every wait on the page's state (tests/browser/wait-budget.ts). Playwright's own timeouts
+// are set on each context below; expect.poll's (its default, one second, is far too short for a page on a
+// busy two-core machine) and the tests' own are set for the browser project in vitest.config.ts, since
+// its files share workers and Vitest undoes a file's vi.setConfig when the file ends.
+export { WAIT_MS };
 
 export interface PageOptions extends BrowserContextOptions {
   /** Lets the page read and write the clipboard, as a reader's click on "Copy" does. */
