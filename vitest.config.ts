@@ -1,4 +1,6 @@
 import { defineConfig } from 'vitest/config';
+import LongestFirst from './tests/support/sequencer.ts';
+import { BROWSER_TEST_MS, WAIT_MS } from './tests/browser/wait-budget.ts';
 
 /**
  * Three projects (see CONTRIBUTING.md):
@@ -20,6 +22,8 @@ export default defineConfig({
     // time took about 165 s (idle, two cores). The tests wait on state, never on time, so a busier machine
     // makes them slower, not red (CONTRIBUTING.md).
     maxWorkers: 2,
+    // The longest files start first, across projects (tests/support/sequencer.ts).
+    sequence: { sequencer: LongestFirst },
     hookTimeout: 600_000,
     projects: [
       {
@@ -44,6 +48,13 @@ export default defineConfig({
           name: 'browser',
           include: ['tests/browser/**/*.test.ts'],
           globalSetup: buildSites,
+          // Files share a worker: Vitest and Playwright load once per worker, not once per file. Each file
+          // still launches its own Chromium and serves its own sites (tests/browser/support.ts).
+          isolate: false,
+          testTimeout: BROWSER_TEST_MS,
+          // expect.poll waits on the page's state: its default budget, one second, is far too short for a
+          // page on a busy machine. Only a failing wait spends it.
+          expect: { poll: { timeout: WAIT_MS, interval: 50 } },
         },
       },
     ],

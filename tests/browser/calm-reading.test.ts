@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { essayOf, escapePreview, openPreview, pauseClock, useSite } from './support.ts';
+import { essayOf, escapePreview, openPreview, pauseClock, sharedPage, useSite } from './support.ts';
 
 /**
  * The essay page as a calm place to read, in Chromium: a header of one row at
@@ -12,6 +12,8 @@ import { essayOf, escapePreview, openPreview, pauseClock, useSite } from './supp
 
 const site = useSite('site');
 const good = useSite('good');
+// For the tests that change nothing a later test could see (the rest open their own).
+const shared = sharedPage(site);
 const SLUG = 'prolonged-rl-training';
 const ESSAY = `essays/${SLUG}/`;
 /** Tab presses from the top of the essay page to its footer, at most (issue 18). */
@@ -52,7 +54,8 @@ async function jumps(page: Page, ids: readonly string[]) {
 
 describe('the header and the jumps, from 320 to 1920 px', () => {
   it('keeps the header one row and lands every kind of jump below it', async () => {
-    const page = await site.page({ reducedMotion: 'reduce' });
+    const page = shared();
+    await page.emulateMedia({ reducedMotion: 'reduce' });
     const base = site.url(ESSAY);
     await page.goto(base);
     // Every kind of jump the page offers: a claim's permalink, the contents, the Sources' back-links.
@@ -93,7 +96,8 @@ describe('the header and the jumps, from 320 to 1920 px', () => {
   });
 
   it('lands a search result, opened from another page, below the header at every width', async () => {
-    const page = await site.page({ reducedMotion: 'reduce' });
+    const page = shared();
+    await page.emulateMedia({ reducedMotion: 'reduce' });
     const claims = essayOf(SLUG).claims;
     let landed = 0;
     for (const width of SWEEP) {
@@ -288,7 +292,8 @@ describe('citation previews, and reading the whole essay', () => {
 
 describe('claim tools wait to be asked', () => {
   it('show nothing over the words while the pointer rests on a claim', async () => {
-    const page = await site.page({ viewport: { width: 1280, height: 800 } });
+    const page = shared();
+    await page.setViewportSize({ width: 1280, height: 800 });
     await page.goto(site.url(ESSAY));
     const claims = page.locator('.essay-body .claim');
     const count = await claims.count();
@@ -308,7 +313,8 @@ describe('claim tools wait to be asked', () => {
   });
 
   it('highlight the sentence a tool acts on while the pointer is on it', async () => {
-    const page = await site.page({ viewport: { width: 768, height: 900 } });
+    const page = shared();
+    await page.setViewportSize({ width: 768, height: 900 });
     await page.goto(site.url(ESSAY));
     const id = essayOf(SLUG).claims[3]!;
     const block = page.locator('.has-claim-mark', { has: page.locator(`#${id}`) });

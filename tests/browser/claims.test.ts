@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openClaimTools, useSite } from './support.ts';
+import { openClaimTools, sharedPage, useSite } from './support.ts';
 import { SITE_ORIGIN } from '../support/sites.ts';
 import { claimCopyPath } from '../support/content.ts';
 
@@ -8,6 +8,8 @@ import { claimCopyPath } from '../support/content.ts';
 
 const site = useSite('site');
 const good = useSite('good');
+// For the tests that change nothing a later test could see (the rest open their own).
+const shared = sharedPage(site);
 const ESSAY = 'essays/prolonged-rl-training/';
 
 /** True once the element is inside the viewport, below the sticky header. */
@@ -83,7 +85,8 @@ describe('copying a claim', () => {
 
 describe('landing on a claim', () => {
   it('puts the claim in view, clear of the sticky header, and highlights it', async () => {
-    const page = await site.page({ reducedMotion: 'reduce' });
+    const page = shared();
+    await page.emulateMedia({ reducedMotion: 'reduce' });
     await page.goto(site.url(`${ESSAY}#cannot-out-train-prior`));
     await expect.poll(() => inView(page, '#cannot-out-train-prior')).toBe(true);
     const [claim, body] = await Promise.all([backgroundOf(page, '#cannot-out-train-prior'), backgroundOf(page, 'body')]);
@@ -92,7 +95,7 @@ describe('landing on a claim', () => {
   });
 
   it('keeps the highlight in the dark theme and in print', async () => {
-    const page = await site.page();
+    const page = shared();
     for (const options of [{ colorScheme: 'dark' as const }, { colorScheme: 'light' as const, media: 'print' as const }]) {
       await page.emulateMedia(options);
       await page.goto(site.url(`${ESSAY}#early-commitment`));
@@ -125,7 +128,7 @@ describe('landing on a claim', () => {
 
 describe('share pages', () => {
   it('carry the claim as preview metadata, with a picture that exists', async () => {
-    const page = await site.page();
+    const page = shared();
     await page.goto(site.url('c/sampling-efficiency-not-boundary/'));
     const meta = (name: string) => page.locator(`meta[property="${name}"], meta[name="${name}"]`).getAttribute('content');
     expect(await meta('og:title')).toMatch(/^RLVR improves sampling efficiency/);

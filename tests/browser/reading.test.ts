@@ -1,14 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { citationsOf, content, essayOf, paragraphCount, useSite } from './support.ts';
+import { citationsOf, content, essayOf, paragraphCount, sharedPage, useSite } from './support.ts';
 
 /** A reader in Chromium, on the built site: read the essay, follow a citation, and come back to the exact claim. */
 
 const site = useSite('site');
+// For the tests that change nothing a later test could see (the one without script opens its own).
+const shared = sharedPage(site);
 const ESSAY = 'prolonged-rl-training';
 
 describe('reading the essay', () => {
   it('opens from the home page and shows the question, the paragraphs and the sources', async () => {
-    const page = await site.page();
+    const page = shared();
     await page.goto(site.url());
     await page.getByRole('link', { name: 'How does prolonged RL training differ from standard RLVR approaches?' }).click();
     await expect.poll(() => page.url()).toBe(site.url(`essays/${ESSAY}/`));
@@ -19,7 +21,7 @@ describe('reading the essay', () => {
   });
 
   it('follows a citation marker to its note, and the note back to the exact claim', async () => {
-    const page = await site.page();
+    const page = shared();
     await page.goto(site.url(`essays/${ESSAY}/`));
     await page.getByRole('link', { name: 'Source 9: Why do random rewards improve reasoning for some models but not others?' }).click();
     await expect.poll(() => page.url()).toBe(site.url('notes/random-rewards/'));
@@ -47,7 +49,7 @@ describe('reading the essay', () => {
   });
 
   it('helps a lost reader back from the 404 page', async () => {
-    const page = await site.page();
+    const page = shared();
     const response = await page.goto(site.url('notes/no-such-note/'));
     expect(response?.status()).toBe(404);
     await expect.poll(() => page.locator('h1').textContent()).toBe('Page not found');

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { HEADER_RESULT_LIMIT } from '../../src/site/search-options.ts';
 import { searchMatches } from '../support/content.ts';
-import { content, pauseClock, useSite } from './support.ts';
+import { content, pauseClock, sharedPage, useSite } from './support.ts';
 
 /**
  * A reader searching the built site in Chromium: from the header of any page
@@ -13,6 +13,8 @@ import { content, pauseClock, useSite } from './support.ts';
  */
 
 const site = useSite('site');
+// For the tests that change nothing a later test could see; those that watch requests or drive the clock open their own.
+const shared = sharedPage(site);
 
 const ESSAY = 'essays/prolonged-rl-training/';
 const options = (page: Page) => page.locator('#site-search-listbox > [role="option"]');
@@ -189,7 +191,7 @@ describe('the header search', () => {
   // rightly rank its own claim first, so the checks are that a claim comes first and that the claim the
   // words come from is among the results, not that it is first.
   it('puts a claim first for claim-level queries, and finds the claim the words come from', async () => {
-    const page = await site.page();
+    const page = shared();
     await page.goto(site.url());
     for (const { words, claim } of claimQueries) {
       await searchHeader(page, words);
@@ -201,7 +203,7 @@ describe('the header search', () => {
   });
 
   it('puts the note first for a query about a note only (pass@k)', async () => {
-    const page = await site.page();
+    const page = shared();
     await page.goto(site.url());
     await searchHeader(page, 'pass@k');
     expect(await options(page).first().locator('.search-kind').textContent()).toBe('Note');
@@ -210,7 +212,7 @@ describe('the header search', () => {
   });
 
   it('finds a note by a theme its text never uses, with the excerpt taken from its text, not its list of themes', async () => {
-    const page = await site.page();
+    const page = shared();
     await page.goto(site.url());
     // "infrastructure" is a theme of the AReaL note and appears nowhere in the note's text.
     await searchHeader(page, 'infrastructure');
@@ -221,7 +223,7 @@ describe('the header search', () => {
   });
 
   it('lands on the claim it opens, with the searched words marked in it', async () => {
-    const page = await site.page();
+    const page = shared();
     for (const { words, claim } of claimQueries.slice(0, 4)) {
       await page.goto(site.url('notes/'));
       await searchHeader(page, words);
@@ -239,7 +241,7 @@ describe('the header search', () => {
   });
 
   it('narrows the results with the filter chips', async () => {
-    const page = await site.page();
+    const page = shared();
     await page.goto(site.url());
     await searchHeader(page, 'rewards');
     const summary = page.locator('[data-search-summary]');
@@ -262,7 +264,8 @@ describe('the header search', () => {
   });
 
   it('works by keyboard alone: shortcuts, arrows, Enter, Escape', async () => {
-    const page = await site.page({ viewport: { width: 1440, height: 800 } });
+    const page = shared();
+    await page.setViewportSize({ width: 1440, height: 800 });
     await page.goto(site.url(ESSAY));
     const input = page.locator('#site-search-input');
     // The field shows its shortcut (once the script that answers it runs).
@@ -309,7 +312,7 @@ describe('the header search', () => {
   });
 
   it('says when nothing matched, and offers the notes and the closest themes', async () => {
-    const page = await site.page();
+    const page = shared();
     await page.goto(site.url());
     await searchHeader(page, 'entrophy');
     expect(await options(page).count()).toBe(0);
@@ -336,7 +339,8 @@ describe('the header search', () => {
   });
 
   it('fits a 320 px wide screen without scrolling sideways, list open', async () => {
-    const page = await site.page({ viewport: { width: 320, height: 640 } });
+    const page = shared();
+    await page.setViewportSize({ width: 320, height: 640 });
     await page.goto(site.url(ESSAY));
     await searchHeader(page, 'rewards');
     expect(await page.locator('[data-search-popup]').isVisible()).toBe(true);
@@ -349,7 +353,7 @@ describe('the header search', () => {
 
 describe('the search page', () => {
   it('runs the query of a shared /search/?q= link on load', async () => {
-    const page = await site.page();
+    const page = shared();
     await page.goto(site.url('search/?q=random%20rewards'));
     expect(await page.locator('#search-page-input').inputValue()).toBe('random rewards');
     await page.locator('[data-search-app][data-search-state="results"]').waitFor();
@@ -382,7 +386,7 @@ describe('the search page', () => {
   });
 
   it('narrows by kind and theme, and keeps the URL shareable', async () => {
-    const page = await site.page();
+    const page = shared();
     await page.goto(site.url('search/?q=rewards'));
     await page.locator('[data-search-app][data-search-state="results"]').waitFor();
     // Results are drawn as they scroll into view: count the kinds of those drawn, and trust the summary for the rest.

@@ -1,17 +1,19 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import type { Browser, BrowserContext, BrowserContextOptions, Locator, Page } from 'playwright-core';
 import { launchChromium } from '../../tools/lib/chromium.ts';
 import { serveStatic, type StaticServer } from '../../tools/lib/serve.ts';
 import { readContent } from '../support/content.ts';
 import { PROJECT, siteBuild, type SiteBuild } from '../support/sites.ts';
+import { WAIT_MS } from './wait-budget.ts';
 
 /**
  * What every browser test file shares: one Chromium per file, each built site
  * served as a static host serves it, a fresh browser context for every page a
- * test asks for (closed when the test ends, even when it fails), and waits
- * that end as soon as the page reaches the state waited for.
+ * test asks for (closed when the test ends, even when it fails), one page kept
+ * for the tests that need no fresh state (sharedPage), and waits that end as
+ * soon as the page reaches the state waited for.
  *
  *   const site = useSite('site');
  *   it('…', async () => {
@@ -30,13 +32,11 @@ import { PROJECT, siteBuild, type SiteBuild } from '../support/sites.ts';
  * sleeping or hoping the machine keeps pace.
  */
 
-/** The budget of every wait on the page's state: Playwright's actions and waits, and expect.poll. */
-export const WAIT_MS = 20_000;
-
-// A test may make several waits in a row, each passing early; the budget is for a test stuck on one.
-// Playwright's own timeouts are set on each context below; expect.poll's default (one second) is far
-// too short for a page on a busy two-core machine.
-vi.setConfig({ testTimeout: 90_000, expect: { poll: { timeout: WAIT_MS, interval: 50 } } });
+// The budget of every wait on the page's state (tests/browser/wait-budget.ts). Playwright's own timeouts
+// are set on each context below; expect.poll's (its default, one second, is far too short for a page on a
+// busy two-core machine) and the tests' own are set for the browser project in vitest.config.ts, since
+// its files share workers and Vitest undoes a file's vi.setConfig when the file ends.
+export { WAIT_MS };
 
 export interface PageOptions extends BrowserContextOptions {
   /** Lets the page read and write the clipboard, as a reader's click on "Copy" does. */
@@ -141,6 +141,49 @@ export function useSite(name: string, options: { base?: string } = {}): SiteUnde
     },
   };
   return site;
+}
+
+/** Playwright's viewport when a context names none. */
+const DEFAULT_VIEWPORT = { width: 1280, height: 720 };
+
+/**
+ * One page for the tests of the file or describe block it is called in that
+ * need no fresh state of their own, opened once: a new page costs about 0.7 s
+ * (a renderer process and its first load), a load in an open page about 0.1 s.
+ * Before each test the page is put back as it was opened: on a page of the
+ * site's origin that is none of its own (so the test's first load is a whole
+ * new document, even of the same address with another #fragment; about:blank
+ * would cost a new renderer process, ~0.4 s), at the viewport of `options`,
+ * with their media (screen, colour scheme, motion) and the pointer at the top
+ * left. Each test then loads what it reads.
+ *
+ *   const shared = sharedPage(site);
+ *   it('…', async () => {
+ *     const page = shared();
+ *     await page.goto(site.url('notes/'));
+ *   });
+ *
+ * A test that changes more than that asks for its own page (site.page()):
+ * one that installs a clock, routes requests, adds init scripts, listens to
+ * the page's requests, grants permissions, turns script off, or stores
+ * anything (the theme switch stores the reader's choice).
+ */
+export function sharedPage(site: SiteUnderTest, options: PageOptions = {}): () => Page {
+  let page: Page | undefined;
+  beforeAll(async () => {
+    page = await site.page(options);
+  });
+  beforeEach(async () => {
+    if (!page) return;
+    await page.goto(site.url('robots.txt'));
+    if (options.viewport !== null) await page.setViewportSize(options.viewport ?? DEFAULT_VIEWPORT);
+    await page.emulateMedia({ media: 'screen', colorScheme: options.colorScheme ?? 'light', reducedMotion: options.reducedMotion ?? 'no-preference' });
+    await page.mouse.move(0, 0);
+  });
+  return () => {
+    if (!page) throw new Error('The shared page is opened by sharedPage’s beforeAll.');
+    return page;
+  };
 }
 
 /**

@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { measureLines } from '../../tools/lib/line-lengths.ts';
 import { readContent } from '../support/content.ts';
 import { PROJECT } from '../support/sites.ts';
-import { openPreview, useSite } from './support.ts';
+import { openPreview, sharedPage, useSite } from './support.ts';
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 
@@ -15,6 +15,8 @@ import { readFileSync } from 'node:fs';
 
 const site = useSite('site');
 const good = useSite('good');
+// For the tests that change nothing a later test could see (the rest open their own).
+const shared = sharedPage(site);
 const content = readContent(join(PROJECT, 'content'));
 const goodContent = join(PROJECT, 'tests', 'fixtures', 'good', 'content');
 // The first essay, whose text the seed fixes (an author's new essay may sort before it).
@@ -37,7 +39,7 @@ async function charactersPerLine(page: Page): Promise<{ mean: number; max: numbe
 
 describe('type', () => {
   it('sets the essay at 60 to 72 characters a line from 768 px up, and at least 35 in the 320 px column', async () => {
-    const page = await site.page();
+    const page = shared();
     for (const width of [320, 768, 1440, 1920]) {
       await page.setViewportSize({ width, height: 900 });
       await page.goto(site.url(essayPath));
@@ -88,7 +90,8 @@ describe('type', () => {
 
 describe('sources', () => {
   it('are footnotes: smaller than the text, and at 320 px no taller than the essay', async () => {
-    const page = await site.page({ viewport: { width: 320, height: 640 } });
+    const page = shared();
+    await page.setViewportSize({ width: 320, height: 640 });
     await page.goto(site.url(essayPath));
     const [sources, body] = await Promise.all([page.locator('#sources').boundingBox(), page.locator('.essay-body').boundingBox()]);
     expect(sources!.height).toBeLessThanOrEqual(body!.height);
@@ -117,7 +120,7 @@ describe('sources', () => {
     expect(await first.locator('.backrefs a').first().isVisible()).toBe(true);
     expect(await page.locator('.backrefs a:not([tabindex="-1"])').count()).toBe(0);
 
-    const withScript = await site.page();
+    const withScript = shared();
     await withScript.goto(site.url(essayPath));
     const marker = withScript.getByRole('link', { name: /^Source 1:/ });
     await marker.focus();
@@ -170,7 +173,7 @@ describe('contents', () => {
 
 describe('page furniture', () => {
   it('prints folded parts open, without disclosure markers or the summaries’ switch: the Cite formats and the sources’ summaries', async () => {
-    const page = await site.page();
+    const page = shared();
     await page.emulateMedia({ media: 'print' });
     await page.goto(site.url(essayPath));
     const closed = page.locator('details:not([open])');
@@ -190,7 +193,8 @@ describe('page furniture', () => {
   });
 
   it('evidence page at 320 px: the table headers break only between words, and the map’s legend goes with the map', async () => {
-    const page = await site.page({ viewport: { width: 320, height: 800 } });
+    const page = shared();
+    await page.setViewportSize({ width: 320, height: 800 });
     await page.goto(site.url(`${essayPath}evidence/`));
     expect(await page.locator('.em-svg').isVisible()).toBe(false);
     expect(await page.locator('.em-legend').isVisible()).toBe(false);
@@ -214,7 +218,7 @@ describe('page furniture', () => {
   });
 
   it('the footer and the site’s description say nothing the content does not bear out', async () => {
-    const page = await site.page();
+    const page = shared();
     await page.goto(site.url());
     const footer = (await page.locator('.site-footer').textContent())!;
     const description = [await page.locator('meta[name="description"]').getAttribute('content'), await page.locator('.standfirst').textContent()].join(' ');

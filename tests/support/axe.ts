@@ -11,10 +11,15 @@ export interface AxeViolation {
   nodes: { target: unknown[]; failureSummary?: string | undefined }[];
 }
 
-/** Runs axe-core (all its default rules: WCAG 2.x A/AA and best practices) on the page, or on one element. */
+/**
+ * Runs axe-core (all its default rules: WCAG 2.x A/AA and best practices) on
+ * the page, or on one element. axe is put into the page once per document
+ * (half a second, as much as a run): a second run on the same page, such as
+ * in the other theme, reuses it.
+ */
 export async function axeViolations(page: Page, selector?: string): Promise<AxeViolation[]> {
   // Evaluated through the DevTools protocol, which the page's Content-Security-Policy does not govern.
-  await page.evaluate(axeSource);
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
   return page.evaluate(async (within) => {
     const axe = (window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<{ violations: AxeViolation[] }> } }).axe;
     const result = await axe.run(within ? document.querySelector(within) : document, { resultTypes: ['violations'] });
