@@ -1,12 +1,14 @@
 /**
  * claim-cards: the share picture of every page that can be shared: each claim
  * (/c/<id>/card.png), essay and note (card.png in its folder) and the site
- * (/card.png). Drawing starts early, in a worker thread on the core the rest
+ * (/card.png). Drawing starts early, in worker threads on the core the rest
  * of the build leaves free: as the content layer renders each essay and note
  * (the cards of its page and claims, src/site/share-cards.ts), then as soon as
  * the pages know every card of the site (src/site/corpus.ts publishes them on
- * the build context). After the build, the published cards are placed in the
- * site; any not drawn yet are drawn then.
+ * the build context); two workers draw while the content syncs and Vite
+ * bundles, one while the pages render, and two again once they are written.
+ * After the build, the published cards are placed
+ * in the site; any not drawn yet are drawn then.
  * Cards are kept in Astro's cache folder under a hash of their content and of
  * the code, canvas and fonts that draw them, so a rebuild draws only what
  * changed.
@@ -42,24 +44,58 @@ export function claimCards(context: BuildContext): AstroIntegration {
     return join(cacheDir, `${createHash('sha256').update(version).update(shown).digest('hex').slice(0, 32)}.png`);
   };
 
+  /** Cards waiting for a worker, in the order asked for, and how many batches are being drawn. */
+  const waiting: { card: CardData; file: string; resolve: () => void; reject: (error: Error) => void }[] = [];
+  let running = 0;
+  /**
+   * How many batches are drawn at once: two while the content syncs and Vite bundles (the main thread then keeps to
+   * one core), one while the pages render (they take the rest), and two again once they are written, when what is
+   * left of the cards is the build's tail. (Two all along only took a core from the pages: tried, no faster.)
+   */
+  let parallel = 2;
+  let pagesWritten = false;
+  /**
+   * Cards a worker is handed at once, about 0.1 s of drawing: the main thread hands out the next batch only between
+   * its own tasks, and one card at a time left the worker waiting on it most of the time the pages rendered.
+   */
+  const BATCH = 16;
+  const pump = () => {
+    while (running < parallel && waiting.length > 0 && pool) {
+      running++;
+      // Once the pages are written no card is added: the rest is shared out between the workers at once, so that
+      // neither waits on the main thread while it rewrites the pages' policies.
+      const batch = waiting.splice(0, pagesWritten ? Math.max(BATCH, Math.ceil(waiting.length / parallel)) : BATCH);
+      pool.exec('drawMany', [batch.map(({ card, file }) => ({ card, file }))]).then((results: ({ user: number; system: number } | { error: string })[]) => {
+        batch.forEach((job, i) => {
+          const result = results[i]!;
+          if ('error' in result) return job.reject(new Error(`card "${job.card.id}": ${result.error}`));
+          cpu.user += result.user;
+          cpu.system += result.system;
+          drawn++;
+          job.resolve();
+        });
+      }, (error: Error) => {
+        for (const job of batch) job.reject(new Error(`card "${job.card.id}": ${error.message}`));
+      }).finally(() => {
+        running--;
+        pump();
+      });
+    }
+  };
+
   const start = (card: CardData): Promise<void> => {
     const file = cacheFile(card);
     if (existsSync(file)) return Promise.resolve();
     let job = drawing.get(file);
     if (!job) {
       mkdirSync(cacheDir, { recursive: true });
-      // One worker thread (workerpool, as Quartz draws its pictures): a card takes it about 7 ms, and with the drawing
-      // started as the content syncs, most are drawn before the pages render. A second worker only took a core from the
-      // pages and added its own memory (tried: no faster, up to 300 MiB more at the peak).
-      // A small heap: the worker keeps nothing between cards, and V8 would otherwise let garbage grow to hundreds of MB
-      // beside the build's own (the clean build's peak memory).
-      pool ??= workerpool.pool(fileURLToPath(new URL('./worker.ts', import.meta.url)), { workerType: 'thread', maxWorkers: 1, workerThreadOpts: { resourceLimits: { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 16 } } });
-      job = pool.exec('draw', [card, file]).then((ms: { user: number; system: number }) => {
-        cpu.user += ms.user;
-        cpu.system += ms.system;
-        drawn++;
-      }, (error: Error) => {
-        throw new Error(`card "${card.id}": ${error.message}`);
+      // Worker threads (workerpool, as Quartz draws its pictures), made as `parallel` first asks for them. A small heap
+      // each: a worker keeps nothing between cards, and V8 would otherwise let garbage grow to hundreds of MB beside
+      // the build's own (the clean build's peak memory).
+      pool ??= workerpool.pool(fileURLToPath(new URL('./worker.ts', import.meta.url)), { workerType: 'thread', maxWorkers: 2, workerThreadOpts: { resourceLimits: { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 16 } } });
+      job = new Promise<void>((resolve, reject) => {
+        waiting.push({ card, file, resolve, reject });
+        pump();
       });
       drawing.set(file, job);
     }
@@ -76,6 +112,8 @@ export function claimCards(context: BuildContext): AstroIntegration {
 
   context.onClaims(({ cards }) => {
     if (!building || cacheDir === '') return;
+    // The pages have begun.
+    parallel = 1;
     // An early drawing that fails is drawn again, and reported, after the build.
     for (const { card } of cards) start(card).catch(() => drawing.delete(cacheFile(card)));
   });
@@ -88,6 +126,12 @@ export function claimCards(context: BuildContext): AstroIntegration {
       },
       'astro:config:done': ({ config }) => {
         cacheDir = join(fileURLToPath(config.cacheDir), 'claim-cards');
+      },
+      // The pages are written: the cards left take the core they leave.
+      'astro:build:generated': () => {
+        parallel = 2;
+        pagesWritten = true;
+        pump();
       },
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
@@ -115,6 +159,10 @@ export function claimCards(context: BuildContext): AstroIntegration {
         } finally {
           await pool?.terminate();
           pool = undefined;
+          parallel = 2;
+          pagesWritten = false;
+          waiting.length = 0;
+          running = 0;
           drawing.clear();
           cpu = { user: 0, system: 0 };
           drawn = 0;
