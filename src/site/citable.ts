@@ -133,8 +133,12 @@ export function revisionWork(view: RevisionView, corpus: Corpus, origin: string)
  * thread formats them (src/integrations/apa-references/) while the pages
  * render. Each work's reference is kept in Astro's cache folder for the next
  * build, which formats only the works whose reference would read differently.
+ * The dev server formats each page's own when the page is asked for.
  */
 export async function apaReference(work: CitableWork, corpus: Corpus, origin: string): Promise<string> {
+  // The dev server renders one page at a time, each worked out again after an edit: its own work's reference only
+  // (about 8 ms; the batch took the first page seconds, and held up the first edit).
+  if (buildContext().devServer) return apaReferences([work])[0]!;
   const byUrl = buildContext().memo(`apa ${origin}`, () => {
     const context = buildContext();
     const works = [
@@ -154,7 +158,6 @@ export async function apaReference(work: CitableWork, corpus: Corpus, origin: st
         renameSync(`${file}.${process.pid}`, file);
       }
       // A build makes its batch once; the dev server keeps the engine for the next edit's.
-      if (context.devServer) return;
       if (context.apa) context.apa.release();
       else if (batch.made > 0) releaseApaEngine();
     }).catch(() => {

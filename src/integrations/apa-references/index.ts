@@ -7,7 +7,8 @@
  * content syncs and Vite bundles; the references then come in chunks, in the
  * order the pages are rendered (src/site/citable.ts), ahead of the pages that
  * show them. The worker ends once the build's batch is made (the compiled
- * style holds about 90 MB); the dev server keeps it for the next edit's.
+ * style holds about 90 MB). The dev server has no worker and no batch: it
+ * formats each page's own reference, about 8 ms, when the page is asked for.
  */
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -22,25 +23,26 @@ export function apaReferences(context: BuildContext): AstroIntegration {
     pool = undefined;
     await ending?.terminate();
   };
-  context.apa = {
-    format: async (items) => {
-      try {
-        return await worker().exec('format', [items]);
-      } catch (error) {
-        throw new Error(`Could not format the APA references: ${(error as Error).message}`, { cause: error });
-      }
-    },
-    release: () => void end(),
-  };
   return {
     name: 'apa-references',
     hooks: {
       'astro:config:setup': ({ command }) => {
+        // A build only: the dev server formats each page's own reference when the page is asked for (src/site/citable.ts).
+        if (command !== 'build') return;
+        context.apa = {
+          format: async (items) => {
+            try {
+              return await worker().exec('format', [items]);
+            } catch (error) {
+              throw new Error(`Could not format the APA references: ${(error as Error).message}`, { cause: error });
+            }
+          },
+          release: () => void end(),
+        };
         // A failure here shows again, with its message, when the pages ask for references.
-        if (command === 'build') worker().exec('warm').catch(() => {});
+        worker().exec('warm').catch(() => {});
       },
       'astro:build:done': end,
-      'astro:server:done': end,
     },
   };
 }
