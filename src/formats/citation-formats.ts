@@ -128,8 +128,8 @@ export interface KeptReferences {
   references: Record<string, string>;
 }
 
-/** What formats APA here: the versions of citation-js and of the CSL processor under it. */
-const APA_ENGINE = `citation-js ${core.version}, plugin-csl ${csl.version}, citeproc ${citeproc.version}, ${APA_ALONE}`;
+/** What formats APA here: the versions of citation-js and of the CSL processor under it, and the style's own text. */
+const APA_ENGINE = `citation-js ${core.version}, plugin-csl ${csl.version}, citeproc ${citeproc.version}, ${APA_ALONE} ${createHash('sha256').update(cslConfig.styles.get(APA_ALONE)).digest('hex').slice(0, 12)}`;
 
 /** Formats CSL items as APA references, in their order: `formatApa` here, or the same in a worker thread (src/integrations/apa-references/). */
 export type ApaFormatter = (items: CSL[]) => Promise<string[]>;

@@ -151,16 +151,20 @@ export async function apaReference(work: CitableWork, corpus: Corpus, origin: st
     const before = readKept(file);
     const batch = keptApaReferences(works, before, context.apa?.format);
     batch.done.then(({ kept }) => {
-      if (batch.made > 0 || Object.keys(kept.references).length !== Object.keys(before?.references ?? {}).length) {
-        mkdirSync(dirname(file), { recursive: true });
-        // Whole or not at all: another build may be reading it.
-        writeFileSync(`${file}.${process.pid}`, JSON.stringify(kept));
-        renameSync(`${file}.${process.pid}`, file);
+      try {
+        if (batch.made > 0 || Object.keys(kept.references).length !== Object.keys(before?.references ?? {}).length) {
+          mkdirSync(dirname(file), { recursive: true });
+          // Whole or not at all: another build may be reading it.
+          writeFileSync(`${file}.${process.pid}`, JSON.stringify(kept));
+          renameSync(`${file}.${process.pid}`, file);
+        }
+      } catch (error) {
+        context.warnOnce(`Could not keep the APA references for the next build in ${file}: ${(error as Error).message}. The next build formats them all again.`);
       }
-      // A build makes its batch once; the dev server keeps the engine for the next edit's.
+      // A build makes its batch once.
       if (context.apa) context.apa.release();
       else if (batch.made > 0) releaseApaEngine();
-    }).catch(() => {
+    }, () => {
       // A reference that could not be made fails the page that shows it, with the processor's message.
     });
     return new Map(works.map((w, i) => [w.url, batch.references[i]!]));

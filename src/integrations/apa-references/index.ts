@@ -37,7 +37,9 @@ export function apaReferences(context: BuildContext): AstroIntegration {
               throw new Error(`Could not format the APA references: ${(error as Error).message}`, { cause: error });
             }
           },
-          release: () => void end(),
+          release: () => void end().catch(() => {
+            // A worker that will not end dies with the build's process.
+          }),
         };
         // A failure here shows again, with its message, when the pages ask for references.
         worker().exec('warm').catch(() => {});

@@ -138,9 +138,10 @@ export function claimCards(context: BuildContext): AstroIntegration {
         try {
           if (!context.claims) return;
           const started = performance.now();
-          const early = drawn;
           const jobs = context.claims.cards.map(({ card, path }) => ({ card, file: cacheFile(card), target: join(outDir, path) }));
           const cached = jobs.filter((j) => existsSync(j.file) && !drawing.has(j.file)).length;
+          // The published cards this build had drawn by now.
+          const early = jobs.filter((j) => drawing.has(j.file) && existsSync(j.file)).length;
           try {
             await Promise.all(jobs.map((j) => start(j.card)));
           } catch (error) {
@@ -157,11 +158,14 @@ export function claimCards(context: BuildContext): AstroIntegration {
           const unused = [...drawing.keys()].filter((file) => !published.has(file)).length;
           logger.info(`${jobs.length} share pictures: ${drawing.size - unused} drawn${each} (${early} of them before this step began), ${cached} from cache${unused > 0 ? `; ${unused} drawn ahead that no page uses` : ''}; ${seconds}s after the pages`);
         } finally {
-          await pool?.terminate();
+          // No batch may start once the workers are ending (a card that failed leaves others waiting): workerpool would
+          // make a new worker for it, which nothing would end.
+          const ending = pool;
           pool = undefined;
+          for (const job of waiting.splice(0)) job.reject(new Error('the build ended before it was drawn'));
+          await ending?.terminate();
           parallel = 2;
           pagesWritten = false;
-          waiting.length = 0;
           running = 0;
           drawing.clear();
           cpu = { user: 0, system: 0 };
