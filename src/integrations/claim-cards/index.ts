@@ -53,7 +53,6 @@ export function claimCards(context: BuildContext): AstroIntegration {
    * left of the cards is the build's tail. (Two all along only took a core from the pages: tried, no faster.)
    */
   let parallel = 2;
-  let pagesWritten = false;
   /**
    * Cards a worker is handed at once, about 0.1 s of drawing: the main thread hands out the next batch only between
    * its own tasks, and one card at a time left the worker waiting on it most of the time the pages rendered.
@@ -62,9 +61,7 @@ export function claimCards(context: BuildContext): AstroIntegration {
   const pump = () => {
     while (running < parallel && waiting.length > 0 && pool) {
       running++;
-      // Once the pages are written no card is added: the rest is shared out between the workers at once, so that
-      // neither waits on the main thread while it rewrites the pages' policies.
-      const batch = waiting.splice(0, pagesWritten ? Math.max(BATCH, Math.ceil(waiting.length / parallel)) : BATCH);
+      const batch = waiting.splice(0, BATCH);
       pool.exec('drawMany', [batch.map(({ card, file }) => ({ card, file }))]).then((results: ({ user: number; system: number } | { error: string })[]) => {
         batch.forEach((job, i) => {
           const result = results[i]!;
@@ -130,7 +127,6 @@ export function claimCards(context: BuildContext): AstroIntegration {
       // The pages are written: the cards left take the core they leave.
       'astro:build:generated': () => {
         parallel = 2;
-        pagesWritten = true;
         pump();
       },
       'astro:build:done': async ({ dir, logger }) => {
@@ -165,7 +161,6 @@ export function claimCards(context: BuildContext): AstroIntegration {
           for (const job of waiting.splice(0)) job.reject(new Error('the build ended before it was drawn'));
           await ending?.terminate();
           parallel = 2;
-          pagesWritten = false;
           running = 0;
           drawing.clear();
           cpu = { user: 0, system: 0 };
