@@ -138,9 +138,9 @@ export function revisionWork(view: RevisionView, corpus: Corpus, origin: string)
 export async function apaReference(work: CitableWork, corpus: Corpus, origin: string): Promise<string> {
   // The dev server renders one page at a time, each worked out again after an edit: its own work's reference only
   // (about 8 ms; the batch took the first page seconds, and held up the first edit).
-  if (buildContext().devServer) return apaReferences([work])[0]!;
-  const byUrl = buildContext().memo(`apa ${origin}`, () => {
-    const context = buildContext();
+  const context = buildContext();
+  if (context.devServer) return apaReferences([work])[0]!;
+  const byUrl = context.memo(`apa ${origin}`, () => {
     const works = [
       ...corpus.revisions.map((r) => revisionWork(r, corpus, origin)),
       ...corpus.claims.map((c) => claimWork(c, corpus, origin)),

@@ -125,12 +125,17 @@ describe('the claims and evidence map', () => {
 });
 
 describe('Cite this', () => {
+  /** Loads a page with every format of its Cite this open. */
+  const openCiteThis = async (page: Page, path: string) => {
+    await page.goto(site.url(path));
+    await page.locator('#cite-this details').evaluateAll((ds) => ds.forEach((d) => d.setAttribute('open', '')));
+  };
+
   it('has nothing axe can find, in the light theme nor the dark', async () => {
     const page = shared();
     await page.setViewportSize({ width: 1280, height: 720 });
     for (const path of ['essays/prolonged-rl-training/', 'notes/format-collapse/', 'c/two-phase-arc/']) {
-      await page.goto(site.url(path));
-      await page.locator('#cite-this details').evaluateAll((ds) => ds.forEach((d) => d.setAttribute('open', '')));
+      await openCiteThis(page, path);
       for (const colorScheme of ['light', 'dark'] as const) {
         await showScheme(page, colorScheme);
         expect.soft(await axeFindings(page, '#cite-this'), `${path}, ${colorScheme}`).toBe('');
@@ -142,8 +147,7 @@ describe('Cite this', () => {
     const page = shared();
     await page.setViewportSize({ width: 320, height: 800 });
     for (const path of ['essays/prolonged-rl-training/', 'notes/what-rl-changes/', 'c/rl-touches-small-slice/']) {
-      await page.goto(site.url(path));
-      await page.locator('#cite-this details').evaluateAll((ds) => ds.forEach((d) => d.setAttribute('open', '')));
+      await openCiteThis(page, path);
       expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), path).toBeLessThanOrEqual(0);
     }
   });

@@ -24,6 +24,7 @@ import type { CardData } from '../../formats/claim-card.ts';
 import type { BuildContext } from '../../catalog/build-context.ts';
 import { renderedEntryCards } from '../../site/share-cards.ts';
 import { CARD_FONT_FILES } from './fonts.ts';
+import type { DrawResult } from './worker.ts';
 
 export function claimCards(context: BuildContext): AstroIntegration {
   let cacheDir = '';
@@ -62,7 +63,7 @@ export function claimCards(context: BuildContext): AstroIntegration {
     while (running < parallel && waiting.length > 0 && pool) {
       running++;
       const batch = waiting.splice(0, BATCH);
-      pool.exec('drawMany', [batch.map(({ card, file }) => ({ card, file }))]).then((results: ({ user: number; system: number } | { error: string })[]) => {
+      pool.exec('drawMany', [batch.map(({ card, file }) => ({ card, file }))]).then((results: DrawResult[]) => {
         batch.forEach((job, i) => {
           const result = results[i]!;
           if ('error' in result) return job.reject(new Error(`card "${job.card.id}": ${result.error}`));
@@ -102,17 +103,19 @@ export function claimCards(context: BuildContext): AstroIntegration {
   // The cards a file tells of, drawn as soon as the content layer has rendered it (src/site/share-cards.ts): most of the
   // site's cards are then drawn while the content syncs and Vite bundles, on the core those leave free, rather than
   // beside the pages or after them.
+  /** A card drawn before the build is done: one that fails is drawn again, and reported, after the build. */
+  const startEarly = (card: CardData) => void start(card).catch(() => drawing.delete(cacheFile(card)));
+
   context.onEntryRendered(({ folder, id, data, derived }) => {
     if (!building || cacheDir === '') return;
-    for (const card of renderedEntryCards(folder, id, data, derived)) start(card).catch(() => drawing.delete(cacheFile(card)));
+    for (const card of renderedEntryCards(folder, id, data, derived)) startEarly(card);
   });
 
   context.onClaims(({ cards }) => {
     if (!building || cacheDir === '') return;
     // The pages have begun.
     parallel = 1;
-    // An early drawing that fails is drawn again, and reported, after the build.
-    for (const { card } of cards) start(card).catch(() => drawing.delete(cacheFile(card)));
+    for (const { card } of cards) startEarly(card);
   });
 
   return {

@@ -8,11 +8,14 @@ import workerpool from 'workerpool';
 import type { CardData } from '../../formats/claim-card.ts';
 import { drawCard } from './draw.ts';
 
+/** How drawing one card went: the CPU time it took this thread, in ms, or why it failed. */
+export type DrawResult = { user: number; system: number } | { error: string };
+
 /**
  * Draws the card into its cache file (through a temporary one, so that a build stopped halfway leaves no broken card);
  * returns the CPU time it took this thread, in ms, in user space and in the kernel (mostly fresh memory), for the build's log.
  */
-function draw(card: CardData, file: string): { user: number; system: number } {
+function draw(card: CardData, file: string): DrawResult {
   const before = process.threadCpuUsage();
   // Named for this process and thread: two builds sharing a cache folder may draw the same card at once.
   const temporary = `${file}.${process.pid}-${threadId}.tmp`;
@@ -28,8 +31,8 @@ function draw(card: CardData, file: string): { user: number; system: number } {
  * cards the thread's event loop turns: the canvas's pixel buffers are let go there (Node runs native finalizers as
  * immediates), and a batch drawn in one go held hundreds of MB of them.
  */
-async function drawMany(jobs: { card: CardData; file: string }[]): Promise<({ user: number; system: number } | { error: string })[]> {
-  const results: ({ user: number; system: number } | { error: string })[] = [];
+async function drawMany(jobs: { card: CardData; file: string }[]): Promise<DrawResult[]> {
+  const results: DrawResult[] = [];
   for (const { card, file } of jobs) {
     try {
       results.push(draw(card, file));
