@@ -89,8 +89,8 @@ export function claimCards(context: BuildContext): AstroIntegration {
       mkdirSync(cacheDir, { recursive: true });
       // Worker threads (workerpool, as Quartz draws its pictures), made as `parallel` first asks for them. A small heap
       // each: a worker keeps nothing between cards, and V8 would otherwise let garbage grow to hundreds of MB beside
-      // the build's own (the clean build's peak memory).
-      pool ??= workerpool.pool(fileURLToPath(new URL('./worker.ts', import.meta.url)), { workerType: 'thread', maxWorkers: 2, workerThreadOpts: { resourceLimits: { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 16 } } });
+      // the build's own (the clean build's peak memory); V8 keeps a worker's pages in the process after it ends.
+      pool ??= workerpool.pool(fileURLToPath(new URL('./worker.ts', import.meta.url)), { workerType: 'thread', maxWorkers: 2, workerThreadOpts: { resourceLimits: { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 8 } } });
       job = new Promise<void>((resolve, reject) => {
         waiting.push({ card, file, resolve, reject });
         pump();
