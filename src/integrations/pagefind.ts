@@ -15,7 +15,8 @@ import type { ClaimSearchRecord } from '../formats/search-records.ts';
  * one custom record per claim, which the pages published on the build context
  * (src/site/corpus.ts). The index goes to <outDir>/pagefind/.
  *
- * Two integrations: `start` hands Pagefind's own process the whole job
+ * Two integrations: `start` starts Pagefind's own process with the build;
+ * once the pages are written, it hands that process the whole job
  * (read the pages, add the claims, write the index; it handles its messages
  * one at a time, in the order sent) and returns, so that the steps after it
  * run meanwhile; `written` waits for the index, last. Of those steps only
@@ -32,13 +33,25 @@ const PAGE_GLOB = '{essays,notes}/*/index.html';
 export default function pagefindIndex(context: BuildContext): { start: AstroIntegration; written: AstroIntegration } {
   /** The index under way; its failure is kept, not thrown, until `written` reports it. */
   let indexing: { outDir: string; started: number; outcome: Promise<IndexSummary | Error> } | undefined;
+  /** Pagefind's process and an empty index in it, made as the build starts. */
+  let created: ReturnType<typeof pagefind.createIndex> | undefined;
   return {
     start: {
       name: 'pagefind-index-start',
       hooks: {
+        // Pagefind's process starts with the build, while the build's own is small, and waits: started after the pages,
+        // its fork briefly counted the build's whole memory a second time (about 400 MB, at the build's peak).
+        'astro:config:setup': ({ command }) => {
+          if (command !== 'build' || created) return;
+          created = pagefind.createIndex({});
+          created.catch(() => {
+            // Reported by buildIndex, which awaits the same promise.
+          });
+        },
         'astro:build:done': ({ dir }) => {
           const outDir = fileURLToPath(dir);
-          const outcome = buildIndex(outDir, context.claims?.searchRecords ?? []).then((summary) => summary, (error: Error) => error);
+          const outcome = buildIndex(outDir, context.claims?.searchRecords ?? [], created ?? pagefind.createIndex({})).then((summary) => summary, (error: Error) => error);
+          created = undefined;
           indexing = { outDir, started: performance.now(), outcome };
         },
       },
@@ -68,8 +81,8 @@ interface IndexSummary {
   indexBytes: number;
 }
 
-async function buildIndex(outDir: string, claims: readonly ClaimSearchRecord[]): Promise<IndexSummary> {
-  const created = await pagefind.createIndex({});
+async function buildIndex(outDir: string, claims: readonly ClaimSearchRecord[], creating: ReturnType<typeof pagefind.createIndex>): Promise<IndexSummary> {
+  const created = await creating;
   failOn(created.errors, 'Pagefind could not start');
   const index = created.index!;
   const outputPath = join(outDir, 'pagefind');
