@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 
@@ -53,10 +53,22 @@ export function prepareBuildRoot(root: string, nodeModules: string): void {
   if (!existsSync(link)) symlinkSync(nodeModules, link, 'dir');
 }
 
+/**
+ * The variables this project's `npm run build` sets before `astro build` (package.json), such as the allocators'
+ * settings: every build run here gets them, the benchmark's Starlight build too, so that both sites are measured
+ * with the same allocators.
+ */
+export function buildScriptEnvironment(): Record<string, string> {
+  const { scripts } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { scripts: Record<string, string> };
+  const script = scripts.build ?? '';
+  const command = script.match(/^((?:[A-Z_][A-Z0-9_]*=\S*\s+)*)astro build\b/);
+  if (!command) throw new Error(`package.json's "build" script is "${script}"; expected variables, then "astro build" (tools/lib/astro-build.ts runs the same).`);
+  return Object.fromEntries(command[1]!.trim().split(/\s+/).filter(Boolean).map((pair) => pair.split('=', 2) as [string, string]));
+}
+
 export function runAstroBuild(options: AstroBuildOptions): Promise<AstroBuildResult> {
   const astro = join(options.project, 'node_modules', 'astro', 'bin', 'astro.mjs');
-  // MIMALLOC_PURGE_DELAY=0 as `npm run build` sets it: the Rust add-ons' allocator hands freed memory back at once.
-  const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', MIMALLOC_PURGE_DELAY: '0', NO_COLOR: '1', FORCE_COLOR: '0', ...options.env };
+  const env = { ...process.env, ...buildScriptEnvironment(), NO_COLOR: '1', FORCE_COLOR: '0', ...options.env };
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [astro, 'build', ...(options.args ?? [])], {
       cwd: options.cwd ?? options.project,
