@@ -1,16 +1,19 @@
 /**
- * `node bench/profile-build.ts [size] [clean|rebuild]`: one build of this site
- * on the bench's corpus (bench/work/n<size>/, made by an earlier bench run),
- * with a timeline: every half second, the resident memory and CPU use of the
+ * `node bench/profile-build.ts [size] [clean|rebuild] [ours|starlight]`: one
+ * build of this site (or of the Starlight peer) on the bench's corpus
+ * (bench/work/n<size>/, made by an earlier bench run), with a timeline: every
+ * half second (PROFILE_MS sets another interval), the resident memory and CPU use of the
  * build's processes and threads, beside the lines the build printed. It shows
  * where a build waits and where its memory peaks, which the bench's totals do
  * not: each line splits the memory by process (the build's own, with its worker
  * threads, then each program it started, such as Pagefind's). Not part of
- * `npm run bench`.
+ * `npm run bench`. With PROFILE_SMAPS=<file>, the build's own process's memory
+ * map at the peak (/proc/<pid>/smaps) is written there: it tells V8's pages
+ * from the allocators' regions.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpuTicks, processTree, rssBytes } from './process-tree.ts';
-import { oursSite } from './sites.ts';
+import { oursSite, starlightSite } from './sites.ts';
 import { workspaceDir } from './workspace.ts';
 import { join } from 'node:path';
 
@@ -18,9 +21,11 @@ const size = Number(process.argv[2] ?? 1000);
 const kind = process.argv[3] ?? 'clean';
 const dir = workspaceDir(size);
 if (!existsSync(join(dir, 'content'))) throw new Error(`No corpus in ${dir}: run "npm run bench -- --only=build --sizes=${size} --runs=1" first.`);
-const site = oursSite({ size, dir, contentDir: join(dir, 'content'), starlightRoot: join(dir, 'starlight'), essay: '', note: '', pages: 0 });
+const workspace = { size, dir, contentDir: join(dir, 'content'), starlightRoot: join(dir, 'starlight'), essay: '', note: '', pages: 0 };
+const site = process.argv[4] === 'starlight' ? starlightSite(workspace) : oursSite(workspace);
 if (kind === 'clean') site.clean();
 
+const interval = Number(process.env.PROFILE_MS ?? 500);
 const started = performance.now();
 const at = () => ((performance.now() - started) / 1000).toFixed(1).padStart(6);
 let pid: number | undefined;
@@ -32,13 +37,14 @@ const timer = setInterval(() => {
   const sizes = tree.map(rssBytes);
   const rss = sizes.reduce((sum, size) => sum + size, 0);
   const ticks = tree.reduce((sum, p) => sum + (cpuTicks(p) ?? 0), 0);
+  if (rss > peak && process.env.PROFILE_SMAPS) saveMemoryMap(pid, process.env.PROFILE_SMAPS);
   peak = Math.max(peak, rss);
-  // CPU use over the last half second, in cores: 1.0 is one core busy.
-  const cores = (ticks - lastTicks) / 100 / 0.5;
+  // CPU use over the last interval, in cores: 1.0 is one core busy.
+  const cores = (ticks - lastTicks) / 100 / (interval / 1000);
   lastTicks = ticks;
   const each = tree.map((p, i) => `${commandOf(p)} ${mib(sizes[i]!)}`).join(' + ');
   console.log(`${at()} s  ${mib(rss).padStart(5)} MiB  ${cores.toFixed(2)} cores  ${each}`);
-}, 500);
+}, interval);
 const result = await site.build((child) => {
   pid = child.pid;
   const print = (data: Buffer) => {
@@ -60,5 +66,13 @@ function commandOf(pid: number): string {
     return readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
   } catch {
     return '?';
+  }
+}
+
+function saveMemoryMap(pid: number, file: string): void {
+  try {
+    writeFileSync(file, readFileSync(`/proc/${pid}/smaps`, 'utf8'));
+  } catch {
+    // The build has just ended.
   }
 }
