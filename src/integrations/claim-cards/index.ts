@@ -1,14 +1,13 @@
 /**
  * claim-cards: the share picture of every page that can be shared: each claim
  * (/c/<id>/card.png), essay and note (card.png in its folder) and the site
- * (/card.png). Drawing starts early, in worker threads on the core the rest
- * of the build leaves free: as the content layer renders each essay and note
- * (the cards of its page and claims, src/site/share-cards.ts), then as soon as
- * the pages know every card of the site (src/site/corpus.ts publishes them on
- * the build context); two workers draw while the content syncs and Vite
- * bundles, one while the pages render, and two again once they are written.
- * After the build, the published cards are placed
- * in the site; any not drawn yet are drawn then.
+ * (/card.png). Drawing starts early, in one worker thread on the core the
+ * rest of the build leaves free: as the content layer renders each essay and
+ * note (the cards of its page and claims, src/site/share-cards.ts), then as
+ * soon as the pages know every card of the site (src/site/corpus.ts publishes
+ * them on the build context). At N = 1,000 the worker has drawn every card by
+ * the time the pages are written. After the build, the published cards are
+ * placed in the site; any not drawn yet are drawn then.
  * Cards are kept in Astro's cache folder under a hash of their content and of
  * the code, canvas and fonts that draw them, so a rebuild draws only what
  * changed.
@@ -45,23 +44,17 @@ export function claimCards(context: BuildContext): AstroIntegration {
     return join(cacheDir, `${createHash('sha256').update(version).update(shown).digest('hex').slice(0, 32)}.png`);
   };
 
-  /** Cards waiting for a worker, in the order asked for, and how many batches are being drawn. */
+  /** Cards waiting for the worker, in the order asked for, and whether it is drawing a batch. */
   const waiting: { card: CardData; file: string; resolve: () => void; reject: (error: Error) => void }[] = [];
-  let running = 0;
+  let running = false;
   /**
-   * How many batches are drawn at once: two while the content syncs and Vite bundles (the main thread then keeps to
-   * one core), one while the pages render (they take the rest), and two again once they are written, when what is
-   * left of the cards is the build's tail. (Two all along only took a core from the pages: tried, no faster.)
-   */
-  let parallel = 2;
-  /**
-   * Cards a worker is handed at once, about 0.1 s of drawing: the main thread hands out the next batch only between
+   * Cards the worker is handed at once, about 0.1 s of drawing: the main thread hands out the next batch only between
    * its own tasks, and one card at a time left the worker waiting on it most of the time the pages rendered.
    */
   const BATCH = 16;
   const pump = () => {
-    while (running < parallel && waiting.length > 0 && pool) {
-      running++;
+    if (!running && waiting.length > 0 && pool) {
+      running = true;
       const batch = waiting.splice(0, BATCH);
       pool.exec('drawMany', [batch.map(({ card, file }) => ({ card, file }))]).then((results: DrawResult[]) => {
         batch.forEach((job, i) => {
@@ -75,7 +68,7 @@ export function claimCards(context: BuildContext): AstroIntegration {
       }, (error: Error) => {
         for (const job of batch) job.reject(new Error(`card "${job.card.id}": ${error.message}`));
       }).finally(() => {
-        running--;
+        running = false;
         pump();
       });
     }
@@ -87,10 +80,12 @@ export function claimCards(context: BuildContext): AstroIntegration {
     let job = drawing.get(file);
     if (!job) {
       mkdirSync(cacheDir, { recursive: true });
-      // Worker threads (workerpool, as Quartz draws its pictures), made as `parallel` first asks for them. A small heap
-      // each: a worker keeps nothing between cards, and V8 would otherwise let garbage grow to hundreds of MB beside
-      // the build's own (the clean build's peak memory); V8 keeps a worker's pages in the process after it ends.
-      pool ??= workerpool.pool(fileURLToPath(new URL('./worker.ts', import.meta.url)), { workerType: 'thread', maxWorkers: 2, workerThreadOpts: { resourceLimits: { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 8 } } });
+      // A worker thread (workerpool, as Quartz draws its pictures), made when the first card is asked for. One: the
+      // main thread keeps the other core (a second worker took it from the content layer and the pages, and at the
+      // end from Pagefind: tried, a slower build and 50-80 MB more at its peak). A small heap: the worker keeps nothing
+      // between cards, and V8 would otherwise let garbage grow to hundreds of MB beside the build's own (the clean
+      // build's peak memory); V8 keeps a worker's pages in the process after it ends.
+      pool ??= workerpool.pool(fileURLToPath(new URL('./worker.ts', import.meta.url)), { workerType: 'thread', maxWorkers: 1, workerThreadOpts: { resourceLimits: { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 8 } } });
       job = new Promise<void>((resolve, reject) => {
         waiting.push({ card, file, resolve, reject });
         pump();
@@ -113,8 +108,6 @@ export function claimCards(context: BuildContext): AstroIntegration {
 
   context.onClaims(({ cards }) => {
     if (!building || cacheDir === '') return;
-    // The pages have begun.
-    parallel = 1;
     for (const { card } of cards) startEarly(card);
   });
 
@@ -126,11 +119,6 @@ export function claimCards(context: BuildContext): AstroIntegration {
       },
       'astro:config:done': ({ config }) => {
         cacheDir = join(fileURLToPath(config.cacheDir), 'claim-cards');
-      },
-      // The pages are written: the cards left take the core they leave.
-      'astro:build:generated': () => {
-        parallel = 2;
-        pump();
       },
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
@@ -163,8 +151,7 @@ export function claimCards(context: BuildContext): AstroIntegration {
           pool = undefined;
           for (const job of waiting.splice(0)) job.reject(new Error('the build ended before it was drawn'));
           await ending?.terminate();
-          parallel = 2;
-          running = 0;
+          running = false;
           drawing.clear();
           cpu = { user: 0, system: 0 };
           drawn = 0;

@@ -48,10 +48,10 @@ async function drawMany(jobs: { card: CardData; file: string }[]): Promise<DrawR
 
 /**
  * V8's garbage collection, called after each batch: the pixels read back from the canvas are buffers outside the
- * worker's small heap, which V8 collects only once about 64 MB of them are waiting, and each worker held that much
- * (a build's memory peaked about 50 MB lower with this). A worker may not be given V8's flags, so the flag is set here,
- * as Jest's leak detector does; it stays set (unsetting it while the other worker sets it lost that worker its `gc`),
- * which only gives a `gc` global to vm contexts made after it in this process.
+ * worker's small heap, which V8 collects only once about 64 MB of them are waiting, and the worker held that much
+ * (a build with two workers peaked about 50 MB lower with this). A worker may not be given V8's flags, so the flag is
+ * set here, as Jest's leak detector does; it stays set (unsetting it while another worker set it lost that worker its
+ * `gc`), which only gives a `gc` global to vm contexts made after it in this process.
  */
 setFlagsFromString('--expose-gc');
 const collectGarbage = runInNewContext('gc') as () => void;
