@@ -5,9 +5,10 @@
  * rest of the build leaves free: as the content layer renders each essay and
  * note (the cards of its page and claims, src/site/share-cards.ts), then as
  * soon as the pages know every card of the site (src/site/corpus.ts publishes
- * them on the build context). At N = 1,000 the worker has drawn every card by
- * the time the pages are written. After the build, the published cards are
- * placed in the site; any not drawn yet are drawn then.
+ * them on the build context). At N = 1,000 the worker has drawn most cards by
+ * the time the pages are written, and the rest while Pagefind indexes. After
+ * the build, the published cards are placed in the site; any not drawn yet
+ * are drawn then.
  * Cards are kept in Astro's cache folder under a hash of their content and of
  * the code, canvas and fonts that draw them, so a rebuild draws only what
  * changed.
