@@ -28,7 +28,7 @@ import keptOutput from './src/integrations/kept-output.ts';
 import mdxErrorHints from './src/integrations/mdx-error-hints.ts';
 import pagefindIndex from './src/integrations/pagefind.ts';
 import securityHeaders from './src/integrations/security-headers.ts';
-import webFonts from './src/integrations/web-fonts.ts';
+import webFonts from './src/integrations/web-fonts/index.ts';
 
 // The settings (read from the environment in src/catalog/settings.ts only), and the
 // one content index of this build, which the plugins and integrations below share.

@@ -5,7 +5,7 @@ declare module 'virtual:site/settings' {
 }
 
 declare module 'subset-font' {
-  /** subset-font ships no types: the part of its API that src/integrations/web-fonts.ts uses. */
+  /** subset-font ships no types: the part of its API that src/integrations/web-fonts/ uses. */
   export default function subsetFont(
     font: Buffer,
     text: string,

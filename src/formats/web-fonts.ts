@@ -3,7 +3,7 @@
  * src/styles/global.css, downloaded only where the reader's system has none
  * of the faces named before it (docs/typography.md says which platform gets
  * which). Each file is the variable font of an @fontsource-variable package,
- * cut down by src/integrations/web-fonts.ts to the weights the site uses and
+ * cut down by src/integrations/web-fonts/ to the weights the site uses and
  * to the characters its pages can show.
  */
 
