@@ -41,6 +41,14 @@ export interface BuildContext {
    * says a build's batch is made. Without it, src/site/citable.ts formats them itself.
    */
   apa?: { format: ApaFormatter; release(): void };
+  /**
+   * Says that a part of the build holds memory (the share pictures' process) until `released` settles: the search
+   * index waits for it before it writes (src/integrations/pagefind.ts), the step where Pagefind's own memory peaks, so
+   * that the two peaks do not add up.
+   */
+  holdsMemory(released: Promise<unknown>): void;
+  /** Settles once every part that said it holds memory has let it go (at once if none has). */
+  memoryReleased(): Promise<void>;
   /** Prints a warning once per build (or dev session), however many pages come upon it. */
   warnOnce(message: string): void;
   /**
@@ -79,6 +87,7 @@ export function startBuildContext(index: ContentIndex): BuildContext {
   const renderListeners: ((entry: RenderedEntry) => void)[] = [];
   const memos = new Map<string, { catalog: unknown; value: unknown }>();
   const warned = new Set<string>();
+  const holders = new Set<Promise<unknown>>();
   const context: BuildContext = {
     index,
     devServer: false,
@@ -101,6 +110,14 @@ export function startBuildContext(index: ContentIndex): BuildContext {
       const value = make();
       memos.set(key, { catalog, value });
       return value;
+    },
+    holdsMemory: (released) => {
+      const settled = released.then(() => undefined, () => undefined);
+      holders.add(settled);
+      void settled.then(() => holders.delete(settled));
+    },
+    memoryReleased: async () => {
+      while (holders.size > 0) await Promise.all(holders);
     },
     warnOnce: (message) => {
       if (warned.has(message)) return;

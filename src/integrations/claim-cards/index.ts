@@ -1,14 +1,14 @@
 /**
  * claim-cards: the share picture of every page that can be shared: each claim
  * (/c/<id>/card.png), essay and note (card.png in its folder) and the site
- * (/card.png). Drawing starts early, in one worker thread on the core the
- * rest of the build leaves free: as the content layer renders each essay and
- * note (the cards of its page and claims, src/site/share-cards.ts), then as
- * soon as the pages know every card of the site (src/site/corpus.ts publishes
- * them on the build context). At N = 1,000 the worker has drawn most cards by
- * the time the pages are written, and the rest while Pagefind indexes. After
- * the build, the published cards are placed in the site; any not drawn yet
- * are drawn then.
+ * (/card.png). Drawing starts early, in one child process at a lower priority,
+ * on the CPU the rest of the build leaves: as the content layer renders each
+ * essay and note (the cards of its page and claims, src/site/share-cards.ts),
+ * then as soon as the pages know every card of the site (src/site/corpus.ts
+ * publishes them on the build context). The process ends once those are
+ * drawn, during the pages or just after, and gives its memory back before
+ * Pagefind writes its index. After the build, the published cards are placed
+ * in the site; any not drawn yet are drawn then.
  * Cards are kept in Astro's cache folder under a hash of their content and of
  * the code, canvas and fonts that draw them, so a rebuild draws only what
  * changed.
@@ -31,6 +31,8 @@ export function claimCards(context: BuildContext): AstroIntegration {
   let building = false;
   let version: string | undefined;
   let pool: workerpool.Pool | undefined;
+  /** Says the worker's process has ended. */
+  let ended: (() => void) | undefined;
   /** The CPU time the worker took for the cards drawn, in ms: in user space, and in the kernel. */
   let cpu = { user: 0, system: 0 };
   /** How many cards the worker has drawn. */
@@ -81,12 +83,18 @@ export function claimCards(context: BuildContext): AstroIntegration {
     let job = drawing.get(file);
     if (!job) {
       mkdirSync(cacheDir, { recursive: true });
-      // A worker thread (workerpool, as Quartz draws its pictures), made when the first card is asked for. One: the
-      // main thread keeps the other core (a second worker took it from the content layer and the pages, and at the
-      // end from Pagefind: tried, a slower build and 50-80 MB more at its peak). A small heap: the worker keeps nothing
-      // between cards, and V8 would otherwise let garbage grow to hundreds of MB beside the build's own (the clean
-      // build's peak memory); V8 keeps a worker's pages in the process after it ends.
-      pool ??= workerpool.pool(fileURLToPath(new URL('./worker.ts', import.meta.url)), { workerType: 'thread', maxWorkers: 1, workerThreadOpts: { resourceLimits: { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 8 } } });
+      // A child process (workerpool, as Quartz draws its pictures), made when the first card is asked for, and ended
+      // as soon as every published card is drawn: a process gives back all its memory when it ends, where a worker
+      // thread left about 60 of its 90 MB in the build's process (measured), to the build's peak while Pagefind writes
+      // its index (src/integrations/pagefind.ts waits for it, through context.holdsMemory). One: the main thread
+      // keeps the other core (a second worker took it from the content layer and the pages, and at the end from
+      // Pagefind: tried, a slower build and 50-80 MB more at its peak). A small heap: it keeps nothing between cards.
+      if (!pool) {
+        pool = workerpool.pool(fileURLToPath(new URL('./worker.ts', import.meta.url)), { workerType: 'process', maxWorkers: 1, forkOpts: { execArgv: ['--max-old-space-size=96', '--max-semi-space-size=2', '--expose-gc'] } });
+        const { promise, resolve } = Promise.withResolvers<void>();
+        ended = resolve;
+        context.holdsMemory(promise);
+      }
       job = new Promise<void>((resolve, reject) => {
         waiting.push({ card, file, resolve, reject });
         pump();
@@ -107,9 +115,29 @@ export function claimCards(context: BuildContext): AstroIntegration {
     for (const card of renderedEntryCards(folder, id, data, derived)) startEarly(card);
   });
 
+  /** Ends the worker's process, and with it any card still waiting (one the site needs is asked for again after the pages). */
+  const endWorker = async () => {
+    const ending = pool;
+    const said = ended;
+    pool = undefined;
+    ended = undefined;
+    for (const job of waiting.splice(0)) job.reject(new Error('the build ended before it was drawn'));
+    try {
+      await ending?.terminate();
+    } finally {
+      // Even if it could not be ended: the search index waits for this (context.holdsMemory) and must not wait forever.
+      said?.();
+      running = false;
+    }
+  };
+
   context.onClaims(({ cards }) => {
     if (!building || cacheDir === '') return;
-    for (const { card } of cards) startEarly(card);
+    // The published cards are the site's; once they are drawn, those forecast and not published are not needed.
+    const published = cards.map(({ card }) => start(card).catch(() => drawing.delete(cacheFile(card))));
+    void Promise.all(published)
+      .then(endWorker)
+      .catch((error: Error) => context.warnOnce(`the share pictures' process did not end: ${error.message}`));
   });
 
   return {
@@ -146,13 +174,9 @@ export function claimCards(context: BuildContext): AstroIntegration {
           const unused = [...drawing.keys()].filter((file) => !published.has(file)).length;
           logger.info(`${jobs.length} share pictures: ${drawing.size - unused} drawn${each} (${early} of them before this step began), ${cached} from cache${unused > 0 ? `; ${unused} drawn ahead that no page uses` : ''}; ${seconds}s after the pages`);
         } finally {
-          // No batch may start once the workers are ending (a card that failed leaves others waiting): workerpool would
+          // No batch may start once the worker is ending (a card that failed leaves others waiting): workerpool would
           // make a new worker for it, which nothing would end.
-          const ending = pool;
-          pool = undefined;
-          for (const job of waiting.splice(0)) job.reject(new Error('the build ended before it was drawn'));
-          await ending?.terminate();
-          running = false;
+          await endWorker();
           drawing.clear();
           cpu = { user: 0, system: 0 };
           drawn = 0;
