@@ -47,8 +47,9 @@ async function drawMany(jobs: { card: CardData; file: string }[]): Promise<DrawR
 
 /**
  * The process yields the CPU to the build's own: the main thread renders a page, then waits on its file writes, done on
- * threads that drawing would otherwise hold up. At N = 1,000 the pages were written 3-10 s sooner with this (three
- * builds each way, alternated) and the build ended 2-6 s sooner; more cards are then drawn after the pages.
+ * threads that drawing would otherwise hold up. At N = 1,000 the pages were written 3-10 s sooner with this; the whole
+ * build ended 2-6 s sooner on a loaded machine (three builds each way, alternated), and as soon within noise on a
+ * quieter one (two each, nice 0, 5 and 10), since more cards are then drawn after the pages.
  */
 setPriority(10);
 
