@@ -1,14 +1,14 @@
 /**
  * claim-cards: the share picture of every page that can be shared: each claim
  * (/c/<id>/card.png), essay and note (card.png in its folder) and the site
- * (/card.png). Drawing starts early, in one child process at a lower priority,
- * on the CPU the rest of the build leaves: as the content layer renders each
- * essay and note (the cards of its page and claims, src/site/share-cards.ts),
- * then as soon as the pages know every card of the site (src/site/corpus.ts
- * publishes them on the build context). The process ends once those are
- * drawn, during the pages or just after, and gives its memory back before
- * Pagefind writes its index. After the build, the published cards are placed
- * in the site; any not drawn yet are drawn then.
+ * (/card.png). Drawing starts early, in one child process, on the CPU the
+ * rest of the build leaves: as the content layer renders each essay and note
+ * (the cards of its page and claims, src/site/share-cards.ts), then as soon
+ * as the pages know every card of the site (src/site/corpus.ts publishes them
+ * on the build context). The process ends once those are drawn, during the
+ * pages or just after, and gives its memory back before Pagefind writes its
+ * index. After the build, the published cards are placed in the site; any
+ * not drawn yet are drawn then.
  * Cards are kept in Astro's cache folder under a hash of their content and of
  * the code, canvas and fonts that draw them, so a rebuild draws only what
  * changed.
@@ -88,7 +88,9 @@ export function claimCards(context: BuildContext): AstroIntegration {
       // thread left about 60 of its 90 MB in the build's process (measured), to the build's peak while Pagefind writes
       // its index (src/integrations/pagefind.ts waits for it, through context.holdsMemory). One: the main thread
       // keeps the other core (a second worker took it from the content layer and the pages, and at the end from
-      // Pagefind: tried, a slower build and 50-80 MB more at its peak). A small heap: it keeps nothing between cards.
+      // Pagefind: tried, a slower build and 50-80 MB more at its peak). At the same priority as the build: at nice 10
+      // the pages were written sooner, but half the cards were left after them at N = 5,000, which Pagefind then
+      // waited for (136 s against 103). A small heap: it keeps nothing between cards.
       if (!pool) {
         pool = workerpool.pool(fileURLToPath(new URL('./worker.ts', import.meta.url)), { workerType: 'process', maxWorkers: 1, forkOpts: { execArgv: ['--max-old-space-size=96', '--max-semi-space-size=2', '--expose-gc'] } });
         const { promise, resolve } = Promise.withResolvers<void>();

@@ -3,7 +3,6 @@
  * into its cache file, so the build's main thread handles no pixels.
  */
 import { renameSync, writeFileSync } from 'node:fs';
-import { setPriority } from 'node:os';
 import { threadId } from 'node:worker_threads';
 import workerpool from 'workerpool';
 import type { CardData } from '../../formats/claim-card.ts';
@@ -44,14 +43,6 @@ async function drawMany(jobs: { card: CardData; file: string }[]): Promise<DrawR
   }
   return results;
 }
-
-/**
- * The process yields the CPU to the build's own: the main thread renders a page, then waits on its file writes, done on
- * threads that drawing would otherwise hold up. At N = 1,000 the pages were written 3-10 s sooner with this; the whole
- * build ended 2-6 s sooner on a loaded machine (three builds each way, alternated), and as soon within noise on a
- * quieter one (two each, nice 0, 5 and 10), since more cards are then drawn after the pages.
- */
-setPriority(10);
 
 /**
  * V8's garbage collection (index.ts starts the process with --expose-gc), called after each batch: the pixels read back
