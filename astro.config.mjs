@@ -27,7 +27,7 @@ import contentIndex from './src/integrations/content-index.ts';
 import keptOutput from './src/integrations/kept-output.ts';
 import mdxErrorHints from './src/integrations/mdx-error-hints.ts';
 import pagefindIndex from './src/integrations/pagefind.ts';
-import securityHeaders from './src/integrations/security-headers.ts';
+import securityHeaders from './src/integrations/security-headers/index.ts';
 import webFonts from './src/integrations/web-fonts/index.ts';
 
 // The settings (read from the environment in src/catalog/settings.ts only), and the
@@ -95,9 +95,10 @@ export default defineConfig({
     }),
   },
   // After the pages are written (astro:build:done), in this order: Pagefind starts indexing, in its own
-  // process, while the steps after it run; securityHeaders rewrites the pages' policies once every page and
-  // script is final; the sitemap; claimCards: its pictures started drawing in worker threads while the pages
-  // rendered; then the search index is waited for; last, kept-output's stamp.
+  // process, while the steps after it run; securityHeaders checks the pages' policies (its middleware made
+  // each exact as the page rendered) and writes _headers; the sitemap; claimCards: its pictures started
+  // drawing in a child process while the content synced; then the search index is waited for; last,
+  // kept-output's stamp.
   integrations: [
     contentIndex(context),
     // "Cite this"'s APA references, made in a worker thread that starts with the build.

@@ -1,7 +1,7 @@
 /**
  * built-pages: what the steps after the pages read from each built page (its
  * Content-Security-Policy and inline hashes for
- * src/integrations/security-headers.ts, its robots <meta> and dates for the
+ * src/integrations/security-headers/, its robots <meta> and dates for the
  * sitemap), worked out once per page and kept in the cache folder
  * (`built-pages.json`) under a hash of the page's bytes. A rebuild reads each
  * page once, to hash it, and parses only the pages whose bytes it has not
@@ -11,7 +11,8 @@
  *
  * One instance per build (astro.config.mjs makes it), shared by the steps;
  * it holds each page's facts from its first read on, so a page must not
- * change after that but through `rewritten` (security-headers does so).
+ * change after that (none does: each page's policy is written as Astro
+ * renders it, src/integrations/security-headers/page-policy.ts).
  */
 import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, writeFileSync } from 'node:fs';
 import { hash } from 'node:crypto';
@@ -47,7 +48,6 @@ export class BuiltPages {
   readonly #pages = new Map<string, PageFacts>();
   /** One buffer for every read: a fresh one per page costs more in page faults than the read. */
   #buffer = Buffer.allocUnsafe(1 << 20);
-  #last: { file: string; length: number } | undefined;
   #version: string | undefined;
   /** Pages parsed (not found in the cache) in this build. */
   parsed = 0;
@@ -71,20 +71,6 @@ export class BuiltPages {
     this.#seen.set(key, facts);
     this.#pages.set(file, facts);
     return facts;
-  }
-
-  /** The text of the built page in `file`. */
-  text(file: string): string {
-    if (this.#last?.file === file) return this.#buffer.toString('utf8', 0, this.#last.length);
-    return readFileSync(file, 'utf8');
-  }
-
-  /** Records that the page in `file` now holds `html` (written by the caller). */
-  rewritten(file: string, html: string): void {
-    const facts = pageFacts(html);
-    this.#seen.set(hash('sha256', html, 'base64url'), facts);
-    this.#pages.set(file, facts);
-    this.#last = undefined;
   }
 
   /** Keeps the facts of the pages seen in this build (and only those) for the next. */
@@ -128,7 +114,6 @@ export class BuiltPages {
         if (n === 0) break;
         length += n;
       }
-      this.#last = { file, length };
       return length;
     } finally {
       closeSync(fd);

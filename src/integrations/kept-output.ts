@@ -24,13 +24,13 @@
  * - at `astro:build:done`, before any step that reads the pages (`prune`
  *   comes first in astro.config.mjs), it removes the kept pages this build did
  *   not write or keep (a note deleted, a claim gone): no stale page survives;
- * - last of all (`stamp`, after the steps that rewrite pages), it writes the
+ * - last of all (`stamp`, after the steps that read pages), it writes the
  *   stamp, with each page's size and modification time.
  *
- * A kept page is the one the last build finished, after
- * src/integrations/security-headers.ts rewrote its policy; that rewrite gives
- * the same bytes when run again, so the page equals a clean build's
- * (tests/build/incremental.test.ts compares every file).
+ * A kept page is the one the last build finished, its policy made exact as
+ * Astro rendered it (src/integrations/security-headers/page-policy.ts), so the
+ * page equals a clean build's (tests/build/incremental.test.ts compares every
+ * file).
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';

@@ -20,9 +20,9 @@ import type { ClaimSearchRecord } from '../formats/search-records.ts';
  * (it handles its messages one at a time, in the order sent) and returns, so
  * that the steps after it run meanwhile, and asks for the index to be written
  * once the share pictures' process has ended (context.memoryReleased);
- * `written` waits for the index, last. Of those steps only
- * src/integrations/security-headers.ts changes pages, each in one step (a
- * rename), and only in the policy <meta>, which Pagefind does not index.
+ * `written` waits for the index, last. None of those steps changes a page
+ * (each page's policy <meta> is made exact as Astro renders it,
+ * src/integrations/security-headers/page-policy.ts).
  */
 
 /** Files Pagefind writes that no page loads. */

@@ -231,8 +231,8 @@ describe('incremental builds', () => {
     // "(cached)": the page was already in the output folder (src/integrations/kept-output.ts), not copied back.
     const kept = [...rebuild.output.matchAll(/├─ (\S+) \(cached\)/g)].map((m) => m[1]!);
     expect(kept.filter((page) => page.includes(k)).length).toBeGreaterThan(5);
-    // src/integrations/built-pages.ts: "_headers: one policy for N pages (R rewritten, P read anew)".
-    const [, pages, parsed] = /_headers: one policy for (\d+) pages \(\d+ rewritten, (\d+) read anew\)/.exec(rebuild.output) ?? [];
+    // src/integrations/security-headers/: "_headers: one policy for N pages (P read anew)".
+    const [, pages, parsed] = /_headers: one policy for (\d+) pages \((\d+) read anew\)/.exec(rebuild.output) ?? [];
     expect(Number(parsed)).toBeGreaterThan(0);
     expect(Number(parsed)).toBeLessThan(Number(pages) / 2);
   });

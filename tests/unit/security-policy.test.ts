@@ -34,7 +34,7 @@ describe('pagePolicy', () => {
     expect(pagePolicy('<p>no policy</p>')).toBeUndefined();
   });
 
-  it('gives the same page when run again on a page it rewrote (a rebuild keeps rewritten pages: src/integrations/kept-output.ts)', () => {
+  it('leaves a page whose policy it made exact as it is (the middleware runs once a page; a kept page must stay the same: src/integrations/kept-output.ts)', () => {
     const once = withPagePolicy(page, pagePolicy(page)!.policy);
     expect(pagePolicy(once)).toEqual({ ...pagePolicy(page), written: true });
     expect(withPagePolicy(once, pagePolicy(once)!.policy)).toBe(once);
