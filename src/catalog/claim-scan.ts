@@ -3,7 +3,6 @@ import type { Root } from 'mdast';
 import remarkGfm from 'remark-gfm';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
-import remarkSmartypants from 'remark-smartypants';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
@@ -11,6 +10,7 @@ import { derivedOf } from '../markdown/derived.ts';
 import remarkCitations, { type NoteCatalog } from '../plugins/remark-citations.ts';
 import remarkClaimParagraphs from '../plugins/remark-claim-paragraphs.ts';
 import remarkClaims from '../plugins/remark-claims.ts';
+import remarkSmartPunctuation from '../plugins/remark-smart-punctuation.ts';
 import type { CurrentClaim } from './claim-registry.ts';
 import type { WordedClaim } from './claim-revisions.ts';
 import type { Catalog, IndexedEntry } from './content-index.ts';
@@ -78,7 +78,7 @@ export async function claimWordings(
   const { body, bodyLine } = splitFrontMatter(source);
   const processor = createProcessor({
     remarkPlugins: [
-      remarkSmartypants,
+      remarkSmartPunctuation,
       remarkGfm,
       remarkClaimParagraphs,
       [remarkCitations, { root: options.root, notes: () => options.notes, noteHref: (id: string) => `/notes/${id}/` }],

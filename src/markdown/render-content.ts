@@ -26,12 +26,12 @@ import { createProcessor, nodeTypes } from '@mdx-js/mdx';
 import type { Element, ElementContent, Properties, Root, RootContent } from 'hast';
 import { find, html as htmlSchema } from 'property-information';
 import rehypeRaw from 'rehype-raw';
-import remarkSmartypants from 'remark-smartypants';
 import styleToJs from 'style-to-js';
 import type { PluggableList } from 'unified';
 import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
 import { formatMdxError } from './mdx-error-hint.ts';
+import remarkSmartPunctuation from '../plugins/remark-smart-punctuation.ts';
 
 export interface RenderedContent {
   html: string;
@@ -83,7 +83,7 @@ export function createContentRenderer(pipeline: ContentPipeline): ContentRendere
     file.data[CAPTURED as never] = { type: 'root', children: tree.children } as never;
     tree.children = [];
   };
-  const smartypants = pipeline.smartypants === false ? [] : [[remarkSmartypants, typeof pipeline.smartypants === 'object' ? pipeline.smartypants : {}]];
+  const smartypants = pipeline.smartypants === false ? [] : [[remarkSmartPunctuation, typeof pipeline.smartypants === 'object' ? pipeline.smartypants : {}]];
   const processor = createProcessor({
     format: 'mdx',
     remarkPlugins: [

@@ -3,7 +3,7 @@ import { claimWordings } from '../../src/catalog/claim-scan.ts';
 import remarkCitations from '../../src/plugins/remark-citations.ts';
 import remarkClaimParagraphs from '../../src/plugins/remark-claim-paragraphs.ts';
 import remarkClaims from '../../src/plugins/remark-claims.ts';
-import remarkSmartypants from 'remark-smartypants';
+import remarkSmartPunctuation from '../../src/plugins/remark-smart-punctuation.ts';
 import remarkGfm from 'remark-gfm';
 import { renderMdx } from '../support/render-mdx.ts';
 
@@ -45,7 +45,7 @@ describe('claimWordings', () => {
   it('equals what the site\'s plugins record for the rendered claim', async () => {
     const body = '<Claim id="a">A *"quoted"* ~~word~~ -- and more [@alpha] [@beta].</Claim>';
     const { derived } = await renderMdx(body, [
-      remarkSmartypants,
+      remarkSmartPunctuation,
       remarkGfm,
       remarkClaimParagraphs,
       [remarkCitations, { root, notes: () => notes, noteHref: (id: string) => `/notes/${id}/` }],
