@@ -74,10 +74,17 @@ export function buildMarkdown(results: readonly SizeResult[]): string {
 export function devMarkdown(results: readonly SizeResult[]): string {
   const rows: Row[] = results.filter((r) => r.dev).map((r) => [
     count(r.size), seconds(r.dev!.coldStartSeconds), seconds(r.dev!.firstPageSeconds),
-    r.dev!.editVisibleSeconds === undefined ? '–' : `${seconds(r.dev!.editVisibleSeconds)} (${r.dev!.editPolls} requests)`,
+    r.dev!.editVisibleSeconds === undefined ? '–' : editCell(r.dev!),
   ]);
   if (rows.length === 0) return '';
   return markdownTable(['N', 'Cold start', 'First page', 'A note edit visible'], rows);
+}
+
+/** The median edit, with every edit's time where there are several. */
+function editCell(dev: NonNullable<SizeResult['dev']>): string {
+  const each = dev.editSeconds ?? [];
+  const all = each.length > 1 ? `, median of ${each.length}: ${each.map((s) => s.toFixed(2)).join(', ')} s` : '';
+  return `${seconds(dev.editVisibleSeconds!)} (${dev.editPolls} requests${all})`;
 }
 
 export function weightMarkdown(results: readonly SizeResult[]): string {

@@ -59,6 +59,12 @@ export interface BuildContext {
    * while a build prerenders its pages.)
    */
   devServer: boolean;
+  /**
+   * In the dev server, how each collection's loader stores the entries of the
+   * files the index was told changed (src/catalog/loaders/indexed.ts registers
+   * them; src/integrations/content-index.ts calls them after a change).
+   */
+  readonly devStores: Map<ContentFolder, () => Promise<void>>;
 }
 
 /** The claims of the built site, as the build steps after the pages need them. */
@@ -91,6 +97,7 @@ export function startBuildContext(index: ContentIndex): BuildContext {
   const context: BuildContext = {
     index,
     devServer: false,
+    devStores: new Map(),
     get claims() {
       return claims;
     },

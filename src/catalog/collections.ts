@@ -26,3 +26,6 @@ export const CONTENT_FOLDERS = {
 } as const satisfies Record<string, CollectionRules>;
 
 export type ContentFolder = keyof typeof CONTENT_FOLDERS;
+
+/** The name of a folder's loader (src/catalog/loaders/indexed.ts), by which the dev server asks Astro to run it again. */
+export const loaderName = (folder: ContentFolder) => `indexed-${folder}`;

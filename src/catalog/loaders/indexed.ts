@@ -7,7 +7,7 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import remarkGfm from 'remark-gfm';
 import type { PluggableList } from 'unified';
 import { buildContext } from '../build-context.ts';
-import type { ContentFolder } from '../collections.ts';
+import { loaderName, type ContentFolder } from '../collections.ts';
 import type { Catalog, IndexedEntry } from '../content-index.ts';
 import { shownEntries } from '../drafts.ts';
 import { filesDigest } from '../files-digest.ts';
@@ -24,7 +24,8 @@ import { createContentRenderer, type ContentRenderer, type RenderedContent } fro
  * content stop the build here, all in one report, before any page compiles.
  * Entry ids are file names, so a note can move between folders without
  * changing its URL. In the dev server a changed file is read again, alone,
- * and stored again. Drafts are stored in the dev server only (src/catalog/drafts.ts).
+ * and stored again (src/integrations/content-index.ts watches the files and
+ * calls this loader's `devStores` entry). Drafts are stored in the dev server only (src/catalog/drafts.ts).
  *
  * Entries are rendered here, in the content layer, and the store keeps their
  * HTML (`rendered`), as Astro's glob loader does for Markdown; Astro's default
@@ -39,8 +40,8 @@ import { createContentRenderer, type ContentRenderer, type RenderedContent } fro
  */
 export function indexedCollection(folder: ContentFolder): Loader {
   return {
-    name: `indexed-${folder}`,
-    load: async ({ store, config, watcher, logger, generateDigest }) => {
+    name: loaderName(folder),
+    load: async ({ store, config, watcher, generateDigest, refreshContextData }) => {
       const context = buildContext();
       const { index } = context;
       context.devServer = watcher !== undefined;
@@ -82,17 +83,24 @@ export function indexedCollection(folder: ContentFolder): Loader {
         }
         for (const id of untouched) store.delete(id);
       };
+      // The dev server asks Astro for a sync once it has stored a change (src/integrations/content-index.ts), for the
+      // sake of the store Astro writes at its end: the changed entries are stored already (unless the change came
+      // before this loader's first sync ended). It is told the sync ran.
+      if (refreshContextData) {
+        (refreshContextData as DevSyncData).ran?.();
+        if (context.devStores.has(folder)) return;
+      }
       await sync();
-      // The dev server: the content folder may lie outside the project, which Vite watches.
-      watcher?.add(index.settings.contentDir);
-      let syncing = Promise.resolve();
-      watcher?.on('all', (_event, path) => {
-        if (!index.invalidate(path)) return;
-        // One sync at a time, in the order of the changes.
-        syncing = syncing.then(sync).catch((error: unknown) => logger.error((error as Error).message));
-      });
+      // In the dev server, the entries of changed files are stored by this.
+      if (watcher) context.devStores.set(folder, sync);
     },
   };
+}
+
+/** What the dev server's sync after a change hands the loaders (src/integrations/content-index.ts). */
+export interface DevSyncData {
+  /** Called when the sync runs the loader: Astro skips a sync asked for while it reloads its content config. */
+  ran?: () => void;
 }
 
 type LoaderConfig = Pick<LoaderContext['config'], 'markdown' | 'image'>;
