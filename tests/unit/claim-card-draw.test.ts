@@ -15,8 +15,9 @@ async function decode(png: Buffer) {
 const same = (a: Uint8ClampedArray, b: Uint8ClampedArray) => Buffer.from(a.buffer, a.byteOffset, a.length).equals(Buffer.from(b.buffer, b.byteOffset, b.length));
 
 describe('PngWriter', () => {
-  it('writes a PNG that decodes to the pixels it was given, rows set, filled and left from the image before', async () => {
-    const [w, h] = [7, 5];
+  // 8 pixels wide: rows copied four pixels at a time; 7: byte by byte.
+  it.each([7, 8])('writes a PNG that decodes to the pixels it was given, rows set, filled and left from the image before (%i pixels wide)', async (w) => {
+    const h = 5;
     const rgba = new Uint8ClampedArray(w * h * 4).map((_, i) => (i % 4 === 3 ? 255 : (i * 37) % 256));
     const png = new PngWriter(w, h);
     png.setRows(0, rgba);

@@ -18,13 +18,16 @@ export const canvas = createCanvas(CARD_WIDTH, CARD_HEIGHT);
 const ctx = canvas.getContext('2d');
 const png = new PngWriter(CARD_WIDTH, CARD_HEIGHT);
 
-let current: CardFont | undefined;
-/** Sets the canvas's font (parsing a font string is most of what measuring a word costs, so only when it changes). */
+let current: { font: string; letterSpacing: number } | undefined;
+/**
+ * Sets the canvas's font, only when it changes: parsing a font string is most of what measuring a word costs. Compared
+ * by value, since each card's layout makes its fonts anew, and most cards set the same few.
+ */
 function setFont(c: SKRSContext2D, f: CardFont) {
-  if (f === current) return;
+  if (current && f.font === current.font && f.letterSpacing === current.letterSpacing) return;
   c.font = f.font;
   c.letterSpacing = `${f.letterSpacing}px`;
-  current = f;
+  current = { font: f.font, letterSpacing: f.letterSpacing };
 }
 
 const measure: CardMeasure = {

@@ -11,6 +11,7 @@
  * and level 3 is as small as 1 and 2 for this text on a flat ground, at the
  * same speed (levels 4 and up, with lazy matching, take twice as long for 15%).
  */
+import { endianness } from 'node:os';
 import { constants, crc32, deflateSync } from 'node:zlib';
 
 const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
@@ -34,12 +35,18 @@ export class PngWriter {
   private readonly stride: number;
   private readonly rows: Buffer;
   private readonly header: Buffer;
+  /** One row of RGB pixels as 32-bit words, where the word-wise copy applies: a width of four pixels' multiple, a little-endian machine. */
+  private readonly rgb: { words: Uint32Array; bytes: Uint8Array } | undefined;
 
   constructor(width: number, height: number) {
     this.width = width;
     this.height = height;
     this.stride = width * 3 + 1;
     this.rows = Buffer.alloc(this.stride * height); // each row starts with its filter, 0: none
+    if (width % 4 === 0 && endianness() === 'LE') {
+      const words = new Uint32Array((width * 3) / 4);
+      this.rgb = { words, bytes: new Uint8Array(words.buffer) };
+    }
     const ihdr = Buffer.alloc(13);
     ihdr.writeUInt32BE(width, 0);
     ihdr.writeUInt32BE(height, 4);
@@ -52,6 +59,23 @@ export class PngWriter {
     const { width, stride, rows } = this;
     const count = rgba.length / (width * 4);
     if (!Number.isInteger(count) || y < 0 || y + count > this.height) throw new Error(`PngWriter.setRows: ${rgba.length} bytes of pixels at row ${y}; expected whole rows of ${width} RGBA pixels within ${this.height} rows`);
+    if (this.rgb && rgba.byteOffset % 4 === 0) {
+      // Four pixels at a time, as 32-bit words (little-endian: R is the low byte), into an aligned row then copied in
+      // at once: the byte-by-byte loop below takes twice as long, about 0.8 ms for a card's text rows.
+      const { words, bytes } = this.rgb;
+      const pixels = new Uint32Array(rgba.buffer, rgba.byteOffset, rgba.length / 4);
+      let s = 0;
+      for (let row = y; row < y + count; row++) {
+        for (let w = 0; w < words.length; w += 3, s += 4) {
+          const p1 = pixels[s + 1]!, p2 = pixels[s + 2]!;
+          words[w] = (pixels[s]! & 0xffffff) | (p1 << 24);
+          words[w + 1] = ((p1 >>> 8) & 0xffff) | (p2 << 16);
+          words[w + 2] = ((p2 >>> 16) & 0xff) | (pixels[s + 3]! << 8);
+        }
+        rows.set(bytes, row * stride + 1);
+      }
+      return;
+    }
     let s = 0;
     for (let row = y; row < y + count; row++) {
       let d = row * stride + 1;
