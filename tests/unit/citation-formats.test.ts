@@ -172,11 +172,17 @@ describe('keptApaReferences', () => {
     expect((await batch.done).references).toEqual(many.map((w) => `ref ${w.title}`));
   });
 
-  it('formats with APA less its year suffixes and its bibliography\'s sort, and says so when the style changes', () => {
-    const style = '<style><citation disambiguate-add-year-suffix="true"><sort><key macro="a"/></sort></citation><bibliography><sort><key macro="b"/></sort><layout/></bibliography></style>';
-    expect(apaAlone(style)).toBe('<style><citation disambiguate-add-year-suffix="false"><sort><key macro="a"/></sort></citation><bibliography><layout/></bibliography></style>');
+  it('formats with APA less its disambiguation and its bibliography\'s sort, and says so when the style changes', () => {
+    const style = '<style><citation disambiguate-add-givenname="true" disambiguate-add-names="true" disambiguate-add-year-suffix="true"><sort><key macro="a"/></sort></citation><bibliography><sort><key macro="b"/></sort><layout/></bibliography></style>';
+    expect(apaAlone(style)).toBe('<style><citation disambiguate-add-givenname="false" disambiguate-add-names="false" disambiguate-add-year-suffix="false"><sort><key macro="a"/></sort></citation><bibliography><layout/></bibliography></style>');
     expect(() => apaAlone(style.replace('<bibliography>', '<bibliography><sort></sort>'))).toThrow(/APA style has changed/);
+    expect(() => apaAlone(style.replace('<citation ', '<citation disambiguate-add-something="true" '))).toThrow(/APA style has changed/);
     // Two works by the same authors in the same year, each read as it would alone.
     for (const reference of apaReferences(works)) expect(reference).not.toMatch(/2026[a-z]/);
+    // Works whose authors share a family name, or share some authors: in one batch, each reads as it does alone.
+    const authors = [[{ name: 'Jane Doe' }], [{ name: 'Adam Doe' }], [{ name: 'Jane Doe' }, { name: 'Ann Roe' }, { name: 'Bo Poe' }], [{ name: 'Jane Doe' }, { name: 'Ann Roe' }, { name: 'Cy Loe' }]];
+    const batch = authors.map((people, i) => ({ ...essay, id: `w${i}`, title: `Question ${i}?`, url: `https://x.org/essays/w${i}/`, authors: people }));
+    expect(apaReferences(batch)).toEqual(batch.map((work) => apaReferences([work])[0]));
+    expect(apaReferences(batch)[1]).toMatch(/^Doe, A\. \(2026, November 29\)\. Question 1\?/);
   });
 });
