@@ -86,10 +86,10 @@ describe('the dev server', () => {
     const { path, slug } = essay();
     const source = readFileSync(path, 'utf8');
     const typo = `${id}x`;
-    const printed = server.output().length;
+    const before = server.output().length;
     writeFileSync(path, source.replace(`[@${id}`, `[@${typo}`));
-    await until('reported the missing note', () => server.output().slice(printed).includes(`Did you mean "${id}"?`));
-    expect(server.output().slice(printed)).toContain(`The citation [@${typo}] names a note that does not exist.`);
+    await until('reported the missing note', () => server.output().slice(before).includes(`Did you mean "${id}"?`));
+    expect(server.output().slice(before)).toContain(`The citation [@${typo}] names a note that does not exist.`);
     // Fixed, with a new standfirst: the page shows this version, not the one stored before the mistake.
     const fixed = `Fixed in the dev server ${Date.now()}.`;
     const standfirst = /^standfirst: *(["']?)/m;
